@@ -1,0 +1,109 @@
+"""Analyse: sentences and named-entity mentions, with offsets into each article's text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from ..models import AnalysedArticle, Article, Mention, Sentence
+from .actors import build_actors
+from .nlp import installed_pipelines, load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["analyse", "build_actors", "installed_pipelines", "load_pipeline", "paragraph_spans"]
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+# spaCy handles long texts in one call poorly; paragraphs above this are cut at sentence ends.
+MAX_CHUNK_CHARS = 20_000
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of the paragraphs (lines) of ``text``, long ones cut into chunks."""
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text + "\n"):
+        end = match.start()
+        if text[start:end].strip():
+            yield from _chunks(text, start, end)
+        start = match.end()
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_CHUNK_CHARS:
+        cut = None
+        for match in _SENTENCE_END.finditer(text, start, start + MAX_CHUNK_CHARS):
+            cut = match.start()
+        cut = cut if cut and cut > start else start + MAX_CHUNK_CHARS
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+def analyse(
+    articles: Sequence[Article],
+    nlp: Language,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    batch_size: int = 64,
+) -> list[AnalysedArticle]:
+    """Split each article into paragraphs, then sentences, and find entity mentions."""
+    jobs = [
+        (number, paragraph, start, end)
+        for number, article in enumerate(articles)
+        for paragraph, (start, end) in enumerate(paragraph_spans(article.text))
+    ]
+    sentences: list[list[Sentence]] = [[] for _ in articles]
+    mentions: list[list[Mention]] = [[] for _ in articles]
+    texts = (articles[number].text[start:end] for number, _, start, end in jobs)
+    done_articles = -1
+    for (number, paragraph, offset, _), doc in zip(
+        jobs, nlp.pipe(texts, batch_size=batch_size), strict=True
+    ):
+        article = articles[number]
+        for first, last in merge_open_quotes([(s.start_char, s.end_char) for s in doc.sents],
+                                             doc.text):
+            raw = doc.text[first:last]
+            text = raw.strip()
+            if not text:
+                continue
+            index = len(sentences[number])
+            start = offset + first + (len(raw) - len(raw.lstrip()))
+            sentences[number].append(
+                Sentence(article.id, index, text, start, start + len(text), paragraph)
+            )
+            for ent in doc.char_span(first, last, alignment_mode="expand").ents:
+                if ent.label_ in ENTITY_LABELS:
+                    mentions[number].append(
+                        Mention(article.id, index, ent.text, ent.label_,
+                                offset + ent.start_char, offset + ent.end_char)
+                    )
+        if on_progress and number != done_articles:
+            done_articles = number
+            on_progress(number + 1, len(articles))
+    return [
+        AnalysedArticle(article, tuple(sentences[i]), tuple(mentions[i]))
+        for i, article in enumerate(articles)
+    ]
+
+
+def merge_open_quotes(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join sentence spans while a quotation is still open, so a quote stays one sentence."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and quote_is_open(text[merged[-1][0]:merged[-1][1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def quote_is_open(text: str) -> bool:
+    """True when ``text`` opens a quotation it does not close."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")

@@ -1,0 +1,106 @@
+"""Command line: parse options, build Settings and a Pipeline, render. Nothing else.
+
+Exit codes: 0 success; 1 input or model problem (one line on stderr, traceback with
+--debug); 2 wrong usage (unknown option, bad value).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import NewsbriefError
+from .pipeline import Pipeline
+from .render import RENDERERS, render
+from .settings import Settings
+from .summarise import SUMMARISERS
+
+EPILOG = """\b
+Examples:
+  newsbrief brief examples/harbour-bridge/
+  newsbrief brief examples/harbour-bridge/ --format html -o briefing.html
+  newsbrief brief 'feeds/**/*.jsonl' --words 200 --format json
+  cat article.txt | newsbrief brief - other.html
+  newsbrief brief https://example.org/story.html examples/harbour-bridge/
+
+\b
+Inputs: plain text (optional ' date YYYY-MM-DD' first line, headline, dateline),
+HTML pages, JSON/JSONL records (id, title, text, date, url, source), directories
+(recursive), globs, '-' for stdin, http(s) URLs.
+Exit codes: 0 ok, 1 unusable input (one-line reason), 2 usage error.
+"""
+
+
+class _Fail(click.ClickException):
+    exit_code = 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsbrief")
+def main() -> None:
+    """Turn news articles about one story into a cited briefing, offline."""
+
+
+@main.command(epilog=EPILOG)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-w", "--words", type=click.IntRange(min=1), default=None,
+              help="Summary word budget [default: 120].")
+@click.option("-f", "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+              default="md", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@click.option("--summariser", type=click.Choice(sorted(SUMMARISERS)), default=None,
+              help="Summarisation algorithm [default: centroid].")
+@click.option("--model", default=None,
+              help="spaCy pipeline to load (default: the first installed English one).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse inputs larger than this many bytes [default: 2000000].")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML file overlaying the shipped settings.")
+@click.option("--explain", is_flag=True, help="Show what cleaning removed from each article, and why.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def brief(
+    inputs: tuple[str, ...],
+    words: int | None,
+    output_format: str,
+    output: Path | None,
+    summariser: str | None,
+    model: str | None,
+    max_bytes: int | None,
+    config: Path | None,
+    explain: bool,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    """Brief the story told by INPUTS (files, directories, globs, URLs or '-')."""
+    try:
+        settings = Settings.load(
+            config, words=words, summariser=summariser, model=model, max_bytes=max_bytes
+        )
+        progress = None if quiet or not sys.stderr.isatty() else _progress
+        briefing = Pipeline(settings).brief(list(inputs), on_progress=progress)
+        text = render(briefing, output_format, explain=explain)
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    if not quiet:
+        for warning in briefing.warnings:
+            click.echo(f"warning: {warning.input}: {warning.reason}", err=True)
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    end = "\n" if done == total else "\r"
+    click.echo(f"{stage}: {done}/{total} articles{end}", err=True, nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,151 @@
+"""Plain frozen dataclasses passed between the pipeline stages.
+
+Annotations point into an article's cleaned text by character offsets (as spaCy spans do),
+so a citation is always ``(article id, sentence index)`` and can be checked against the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of the raw text the cleaner removed, and why (shown by ``--explain``)."""
+
+    rule: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader found in one input, before cleaning."""
+
+    text: str
+    origin: str  # file path, URL, "stdin", or "file.jsonl:LINE"
+    outlet: str
+    title: str | None = None
+    date: dt.date | None = None
+    date_source: str | None = None  # "metadata", "marker", "dateline" or None
+    url: str | None = None
+    given_id: str | None = None
+    reader: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article: the unit every later stage works on."""
+
+    id: str
+    text: str
+    outlet: str
+    origin: str
+    fingerprint: str  # hash of the normalised text: equal fingerprints are the same article
+    title: str | None = None
+    date: dt.date | None = None
+    date_source: str | None = None
+    url: str | None = None
+    reader: str = ""
+    removed: tuple[Removal, ...] = ()
+    near_duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article; ``start``/``end`` are offsets into ``Article.text``."""
+
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention found by spaCy."""
+
+    article_id: str
+    sentence: int
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    """An article with its sentences and entity mentions."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a summary sentence comes from: an article and a sentence index in it."""
+
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of the summary with every source sentence that says the same."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article for c in self.citations))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation, place or group, with its aliases merged."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: int
+    mentions_by_outlet: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the reader of a briefing should know about an input (e.g. no date found)."""
+
+    input: str
+    stage: str
+    reason: str
+
+    @property
+    def skipped(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class Skipped(Notice):
+    """An input, or part of one, that did not become an article — and why. Never silent."""
+
+    @property
+    def skipped(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The result of briefing one story."""
+
+    articles: tuple[Article, ...]
+    summary: tuple[SummarySentence, ...]
+    actors: tuple[Actor, ...]
+    warnings: tuple[Notice, ...]
+    sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)

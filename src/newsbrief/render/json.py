@@ -1,0 +1,69 @@
+"""The JSON contract: the shape every later feature extends (see docs/json-contract.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..models import Article, Briefing
+
+SCHEMA_VERSION = 1
+
+
+def article_dict(article: Article, *, explain: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "date_source": article.date_source,
+        "path": article.origin,
+        "url": article.url,
+        "words": len(article.text.split()),
+        "near_duplicate_of": article.near_duplicate_of,
+    }
+    if explain:
+        data["removed"] = [
+            {"rule": r.rule, "reason": r.reason, "text": r.text} for r in article.removed
+        ]
+    return data
+
+
+def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
+    """The briefing as plain JSON-ready data."""
+    outlets = {a.id: a.outlet for a in briefing.articles}
+    return {
+        "newsbrief": __version__,
+        "schema": SCHEMA_VERSION,
+        "articles": [article_dict(a, explain=explain) for a in briefing.articles],
+        "summary": [
+            {
+                "text": s.text,
+                "citations": [
+                    {"article": c.article, "sentence": c.sentence, "text": c.text}
+                    for c in s.citations
+                ],
+                "outlets": sorted({outlets[c.article] for c in s.citations}),
+            }
+            for s in briefing.summary
+        ],
+        "actors": [
+            {
+                "name": a.name,
+                "type": a.type,
+                "aliases": list(a.aliases),
+                "mentions": a.mentions,
+                "mentions_by_outlet": a.mentions_by_outlet,
+            }
+            for a in briefing.actors
+        ],
+        "warnings": [
+            {"input": w.input, "stage": w.stage, "reason": w.reason, "skipped": w.skipped}
+            for w in briefing.warnings
+        ],
+    }
+
+
+def render_json(briefing: Briefing, *, explain: bool = False) -> str:
+    return json.dumps(to_dict(briefing, explain=explain), ensure_ascii=False, indent=2) + "\n"
