@@ -51,7 +51,7 @@ def analyse(
     nlp: Language,
     *,
     on_progress: Callable[[int, int], None] | None = None,
-    batch_size: int = 64,
+    batch_size: int = 8,
 ) -> list[AnalysedArticle]:
     """Split each article into paragraphs, then sentences, and find entity mentions."""
     jobs = [

@@ -15,7 +15,22 @@ import numpy as np
 from .base import Documents, Pick, Summariser, word_count
 from .vectors import says_same, tfidf_matrix, tokenize
 
-_DANGLING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|But|And|Also)\b")
+# Sentences that lean on an earlier one for their subject or speaker read badly out of context.
+_DANGLING = re.compile(
+    r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|But|And|Also)\b"
+    r"|[,\"”]\s*(?:he|she|they|it) (?:said|says|added|wrote|told|warned)\b"
+)
+
+
+# A sentence that is only a quotation has no speaker once taken out of its article.
+_BARE_QUOTE = re.compile(r'^["“][^"“”]*[.!?,]?["”]$')
+
+
+def is_candidate(text: str, min_words: int) -> bool:
+    """Long enough, not a question, not a speaker-less quotation."""
+    return (
+        word_count(text) >= min_words and not text.endswith("?") and not _BARE_QUOTE.match(text)
+    )
 
 
 class CentroidSummariser(Summariser):
@@ -50,7 +65,7 @@ class CentroidSummariser(Summariser):
         scores = self.score(vectors, doc_of, np.array([s for _, s in index]), texts)
         similarity = (vectors @ vectors.T).toarray()
         lengths = np.array([word_count(t) for t in texts])
-        eligible = (lengths >= self.min_words) & np.array([not t.endswith("?") for t in texts])
+        eligible = np.array([is_candidate(t, self.min_words) for t in texts])
         if not eligible.any():
             eligible = lengths > 0
         token_sets = [set(t) for t in tokens]
@@ -79,7 +94,7 @@ class CentroidSummariser(Summariser):
             agreeing = np.clip(agreeing, 0, None) / (n_docs - 1)
         early = 1.0 / np.sqrt(position + 1.0)
         score = centrality + self.agreement_weight * agreeing + self.position_weight * early
-        dangling = np.array([bool(_DANGLING.match(t)) for t in texts])
+        dangling = np.array([bool(_DANGLING.search(t)) for t in texts])
         return np.where(dangling, score * 0.7, score)
 
     def _mmr(self, scores, similarity, token_sets, lengths, eligible, words: int) -> list[int]:

@@ -1,0 +1,85 @@
+"""A contract every registered summariser meets, plus citation behaviour."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from newsbrief.errors import UnknownComponentError
+from newsbrief.summarise import SUMMARISERS, Pick, cite, get_summariser, word_count
+
+DOCS = [
+    [
+        "The city council approved a new harbour wall on Tuesday after a long debate.",
+        "Councillor Jane Porter said the wall would protect 3,000 homes from flooding.",
+        "Construction will begin in September and cost about 40 million crowns.",
+    ],
+    [
+        "Councillors approved the new harbour wall on Tuesday evening after a debate.",
+        "Jane Porter said the harbour wall would protect thousands of homes from flooding.",
+        "Some residents said the design would block the sea view from the promenade.",
+    ],
+    [
+        "A storm is expected to reach the coast at the weekend, forecasters said today.",
+        "The harbour wall approved by the council will not be ready before next winter.",
+    ],
+]
+
+
+@pytest.fixture(params=sorted(SUMMARISERS))
+def summariser(request):
+    return get_summariser(request.param)
+
+
+def test_empty_input_gives_empty_summary(summariser):
+    assert summariser.select([], 50) == []
+    assert summariser.select([[], []], 50) == []
+
+
+def test_one_document_one_sentence(summariser):
+    assert summariser.select([["Only one sentence in this whole story today."]], 50) == [Pick(0, 0)]
+
+
+def test_budget_is_respected_and_at_least_one_sentence(summariser):
+    for budget in (5, 20, 40):
+        picks = summariser.select(DOCS, budget)
+        assert picks
+        words = sum(word_count(DOCS[p.document][p.sentence]) for p in picks)
+        assert words <= budget or len(picks) == 1
+
+
+def test_same_input_same_output_and_input_untouched(summariser):
+    before = copy.deepcopy(DOCS)
+    assert summariser.select(DOCS, 40) == summariser.select(DOCS, 40)
+    assert before == DOCS
+
+
+def test_picks_are_valid_indices_without_repeats(summariser):
+    picks = summariser.select(DOCS, 200)
+    assert len(set(picks)) == len(picks)
+    assert all(0 <= p.sentence < len(DOCS[p.document]) for p in picks)
+
+
+def test_centroid_never_picks_two_sentences_saying_the_same():
+    picks = get_summariser("centroid").select(DOCS, 200)
+    chosen = {(p.document, p.sentence) for p in picks}
+    assert not {(0, 0), (1, 0)} <= chosen
+    assert not {(0, 1), (1, 1)} <= chosen
+
+
+def test_citations_list_itself_first_then_other_outlets_saying_the_same():
+    [cited] = cite([Pick(0, 0)], DOCS, threshold=0.45)
+    assert cited[0] == Pick(0, 0)
+    assert Pick(1, 0) in cited
+    assert all(p.document != 2 or p.sentence == 1 for p in cited)
+
+
+def test_unrelated_sentence_is_cited_only_by_itself():
+    [cited] = cite([Pick(2, 0)], DOCS, threshold=0.45)
+    assert cited == [Pick(2, 0)]
+
+
+def test_unknown_summariser_lists_valid_names():
+    with pytest.raises(UnknownComponentError, match="centroid"):
+        get_summariser("magic")
