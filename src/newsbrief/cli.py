@@ -53,7 +53,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 @click.option("--summariser", type=click.Choice(sorted(SUMMARISERS)), default=None,
-              help="Summarisation algorithm [default: centroid].")
+              help="Summarisation algorithm [default: concept].")
 @click.option("--model", default=None,
               help="spaCy pipeline to load (default: the first installed English one).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
@@ -95,6 +95,60 @@ def brief(
     if not quiet:
         for warning in briefing.warnings:
             click.echo(f"warning: {warning.input}: {warning.reason}", err=True)
+
+
+DEFAULT_SYSTEMS = (
+    "lead,centroid,concept,sumy-lexrank,sumy-textrank,sumy-lsa,sumy-kl,sumy-luhn,oracle"
+)
+
+
+@main.command("eval", epilog="""\b
+Examples:
+  newsbrief eval ../shared/data/duc2004_task2.jsonl
+  newsbrief eval ../shared/data/multinews_val250.jsonl --limit 50 --systems lead,centroid
+\b
+Budgets follow the literature unless --words is given: DUC 100 words (recall is the
+headline figure), Multi-News 230 words (F1). sumy peers need: pip install -e '.[bench]'.
+""")
+@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--systems", default=DEFAULT_SYSTEMS, show_default=True,
+              help="Comma-separated systems to compare in the same run.")
+@click.option("-w", "--words", type=click.IntRange(min=1), default=None,
+              help="Word budget for every dataset (default: by dataset).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N clusters.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also append the tables (Markdown) to this file.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def evaluate_command(datasets: tuple[str, ...], systems: str, words: int | None, limit: int | None,
+                     output: Path | None, debug: bool) -> None:
+    """Compare summarisers on benchmark clusters (JSONL): ROUGE table with 95% intervals."""
+    from .evaluate import budget_for, evaluate, format_table, read_clusters
+
+    names = [name.strip() for name in systems.split(",") if name.strip()]
+    try:
+        for dataset in datasets:
+            clusters = list(read_clusters(dataset, limit=limit))
+            if not clusters:
+                raise NewsbriefError(f"{dataset}: no clusters")
+            budget, headline = budget_for(clusters[0])
+            budget = words or budget
+
+            def tick(number: int, cluster: object, total: int = len(clusters)) -> None:
+                if sys.stderr.isatty():
+                    click.echo(f"\r{number}/{total} clusters", err=True, nl=False)
+
+            results, _ = evaluate(clusters, names, words=budget, on_cluster=tick)
+            table = format_table(
+                results, title=f"{Path(dataset).name}: {budget} words", headline=headline
+            )
+            click.echo(("\n" if sys.stderr.isatty() else "") + table + "\n")
+            if output:
+                with output.open("a", encoding="utf-8") as handle:
+                    handle.write(table + "\n\n")
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
 
 
 def _progress(stage: str, done: int, total: int) -> None:

@@ -52,3 +52,25 @@ def load_pipeline(name: str | None = None) -> Language:
     if nlp.lang != "en":
         raise ModelNotFoundError(f"spaCy pipeline {candidates[0]!r} is not English ({nlp.lang})")
     return nlp
+
+
+@lru_cache(maxsize=2)
+def load_sentencizer(name: str | None = None) -> Language:
+    """The same pipeline reduced to its statistical sentence splitter (about 5x faster).
+
+    Used where only sentences matter (benchmark runs over thousands of documents).
+    """
+    from thinc.api import NumpyOps, set_current_ops
+
+    set_current_ops(NumpyOps(use_blis=False))
+    import spacy
+
+    candidates = [name] if name else installed_pipelines()
+    if not candidates:
+        raise ModelNotFoundError("no English spaCy pipeline is installed")
+    nlp = spacy.load(candidates[0], exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
+    if "senter" in nlp.component_names:
+        nlp.enable_pipe("senter")
+    else:
+        nlp.add_pipe("sentencizer")
+    return nlp

@@ -9,16 +9,18 @@ from ..errors import unknown
 from .base import Documents, Pick, Summariser, word_count
 from .centroid import CentroidSummariser
 from .citations import cite
+from .concepts import ConceptSummariser
 from .lead import LeadSummariser
 
 SUMMARISERS: dict[str, Callable[..., Summariser]] = {
     CentroidSummariser.name: CentroidSummariser,
     LeadSummariser.name: LeadSummariser,
+    ConceptSummariser.name: ConceptSummariser,
 }
 
 __all__ = [
-    "SUMMARISERS", "CentroidSummariser", "Documents", "LeadSummariser", "Pick", "Summariser",
-    "cite", "get_summariser", "word_count",
+    "SUMMARISERS", "CentroidSummariser", "ConceptSummariser", "Documents", "LeadSummariser", "Pick",
+    "Summariser", "cite", "get_summariser", "word_count",
 ]
 
 

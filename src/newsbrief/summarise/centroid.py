@@ -33,6 +33,11 @@ def is_candidate(text: str, min_words: int) -> bool:
     )
 
 
+def is_dangling(text: str) -> bool:
+    """Leans on an earlier sentence for its subject or speaker ("He said …")."""
+    return bool(_DANGLING.search(text))
+
+
 class CentroidSummariser(Summariser):
     """Centrality to the story centroid, corroboration across documents, MMR selection."""
 
@@ -94,7 +99,7 @@ class CentroidSummariser(Summariser):
             agreeing = np.clip(agreeing, 0, None) / (n_docs - 1)
         early = 1.0 / np.sqrt(position + 1.0)
         score = centrality + self.agreement_weight * agreeing + self.position_weight * early
-        dangling = np.array([bool(_DANGLING.search(t)) for t in texts])
+        dangling = np.array([is_dangling(t) for t in texts])
         return np.where(dangling, score * 0.7, score)
 
     def _mmr(self, scores, similarity, token_sets, lengths, eligible, words: int) -> list[int]:

@@ -15,6 +15,8 @@ from anyascii import anyascii
 from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
+__all__ = ["STOP_WORDS", "normalise_rows", "overlap", "says_same", "tfidf_matrix", "tokenize"]
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
 

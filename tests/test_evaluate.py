@@ -1,0 +1,83 @@
+"""The evaluation harness on a tiny hand-written cluster."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from newsbrief.errors import InputError
+from newsbrief.evaluate import Rouge, bootstrap, evaluate, format_table, read_clusters, truncate
+
+REFERENCE = (
+    "The city council approved a new harbour wall to protect homes from flooding. "
+    "Construction starts in September and will cost about 40 million crowns."
+)
+CLUSTER = {
+    "id": "tiny-1",
+    "dataset": "duc-tiny",
+    "documents": [
+        {"id": "a", "title": None, "date": "2024-05-02", "source": "Post",
+         "text": "Residents gathered at the town hall on Tuesday evening.\n\n"
+                 "The city council approved a new harbour wall to protect homes from flooding.\n\n"
+                 "Construction starts in September and will cost about 40 million crowns."},
+        {"id": "b", "title": None, "date": "2024-05-02", "source": "Herald",
+         "text": "Some residents complained about the noise from the harbour works last year.\n\n"
+                 "Councillors approved the new harbour wall to protect homes from flooding.\n\n"
+                 "The wall will cost about 40 million crowns, officials said."},
+    ],
+    "summaries": [REFERENCE, REFERENCE],
+}
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    path = tmp_path / "tiny.jsonl"
+    path.write_text(json.dumps(CLUSTER) + "\n")
+    return path
+
+
+def test_reference_against_itself_scores_100():
+    scores = Rouge().score([REFERENCE], [REFERENCE])
+    assert all(value == pytest.approx(100.0) for value in scores.values())
+
+
+def test_accents_are_transliterated_before_scoring():
+    scores = Rouge().score(["Juan Guaidó spoke."], ["Juan Guaido spoke."])
+    assert scores["rouge1_r"] == pytest.approx(100.0)
+
+
+def test_truncate_cuts_at_the_budget():
+    assert truncate(["one two three", "four five six"], 4) == ["one two three", "four"]
+    assert truncate(["one two"], 10) == ["one two"]
+
+
+def test_bootstrap_interval_brackets_the_mean():
+    interval = bootstrap([1.0, 2.0, 3.0, 4.0, 5.0])
+    assert interval.low <= interval.mean == 3.0 <= interval.high
+
+
+def test_read_clusters_and_malformed_line(tiny, tmp_path):
+    [cluster] = read_clusters(tiny)
+    assert cluster.id == "tiny-1" and len(cluster.documents) == 2 and len(cluster.summaries) == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(CLUSTER) + "\n{oops\n")
+    with pytest.raises(InputError, match=r"bad\.jsonl:2"):
+        list(read_clusters(bad))
+
+
+def test_oracle_never_below_lead_and_table_prints(tiny):
+    results, budget = evaluate(read_clusters(tiny), ["lead", "centroid", "concept", "oracle"], words=20)
+    by_name = {r.name: r for r in results}
+    assert budget == 20
+    for key in ("rouge1_r", "rouge2_r"):
+        assert by_name["oracle"].scores[key][0] >= by_name["lead"].scores[key][0]
+    table = format_table(results, title="tiny", headline="r")
+    assert table.count("\n| ") == 5 and "R2-R" in table and "±" in table
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sumy") is None, reason="benchmark extra not installed")
+def test_sumy_peer_runs_offline_on_our_split(tiny):
+    results, _ = evaluate(read_clusters(tiny), ["sumy-lexrank"], words=20)
+    assert results[0].scores["rouge1_r"][0] > 0
