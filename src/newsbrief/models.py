@@ -107,6 +107,23 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One dated event, told by one or more outlets.
+
+    ``date`` is ISO at its own granularity (2019-04-30, 2019-W18, 2019-01, 2019); ``start``
+    is the first day of that period, for ordering. ``background`` marks events well before
+    the story's own days (e.g. a declaration months earlier).
+    """
+
+    date: str
+    granularity: str
+    start: dt.date
+    text: str
+    citations: tuple[Citation, ...]
+    background: bool = False
+
+
+@dataclass(frozen=True)
 class Actor:
     """A person, organisation, place or group, with its aliases merged."""
 
@@ -147,5 +164,6 @@ class Briefing:
     summary: tuple[SummarySentence, ...]
     actors: tuple[Actor, ...]
     warnings: tuple[Notice, ...]
+    timeline: tuple[TimelineEntry, ...] = ()
     sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)

@@ -30,6 +30,7 @@ from .models import (
 )
 from .settings import Settings
 from .summarise import Pick, cite, get_summariser
+from .timeline import build_timeline, infer_publication_date
 
 Input = str | Path | RawArticle | Mapping[str, object]
 Progress = Callable[[str, int, int], None]
@@ -58,8 +59,8 @@ class Pipeline:
         if len(articles) == 1:
             notices.append(Notice(articles[0].origin, "brief",
                                   "only one article: no cross-source comparison is possible"))
-        notices += [Notice(a.origin, "ingest", "no publication date found")
-                    for a in articles if a.date is None]
+        articles, more = self.date(articles)
+        notices += more
         nlp = load_pipeline(self.settings.model)
         progress = (lambda done, total: on_progress("analyse", done, total)) if on_progress else None
         analysed = analyse(articles, nlp, on_progress=progress)
@@ -69,6 +70,7 @@ class Pipeline:
             summary=tuple(summary),
             actors=tuple(build_actors(analysed, limit=self.settings.max_actors)),
             warnings=tuple(notices),
+            timeline=tuple(build_timeline(analysed, max_entries=self.settings.timeline_entries)),
             sentences={a.article.id: a.sentences for a in analysed},
             settings=asdict(self.settings),
         )
@@ -123,6 +125,22 @@ class Pipeline:
                                   f"near-duplicate of {articles[earlier].origin}: linked, "
                                   "not counted as a separate source"))
         return articles, notices
+
+    def date(self, articles: Sequence[Article]) -> tuple[list[Article], list[Notice]]:
+        """Infer missing publication dates from the text, marked ``inferred``; never invent one."""
+        dated: list[Article] = []
+        notices: list[Notice] = []
+        for article in articles:
+            if article.date is None:
+                inferred = infer_publication_date(article)
+                if inferred is None:
+                    notices.append(Notice(article.origin, "date", "no publication date found"))
+                else:
+                    article = replace(article, date=inferred[0], date_source="inferred")
+                    notices.append(Notice(article.origin, "date",
+                                          f"publication date inferred: {inferred[1]}"))
+            dated.append(article)
+        return dated, notices
 
     def summarise(self, analysed: Sequence[AnalysedArticle]) -> list[SummarySentence]:
         """Select sentences (never from near-duplicates) and cite every outlet saying the same."""

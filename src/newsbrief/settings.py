@@ -30,6 +30,7 @@ class Settings:
     citation_threshold: float = 0.45
     near_duplicate_threshold: float = 0.8
     max_actors: int = 25
+    timeline_entries: int = 15
 
     @classmethod
     def load(cls, user_file: str | Path | None = None, **overrides: object) -> Settings:

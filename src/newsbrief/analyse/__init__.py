@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyse", "build_actors", "installed_pipelines", "load_pipeline", "paragraph_spans"]
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE"}
 # spaCy handles long texts in one call poorly; paragraphs above this are cut at sentence ends.
 MAX_CHUNK_CHARS = 20_000
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")

@@ -73,6 +73,8 @@ def build_actors(analysed: Sequence[AnalysedArticle], *, limit: int = 25) -> lis
     groups: dict[str, _Group] = {}
     for item in analysed:
         for mention in item.mentions:
+            if mention.label not in TYPES:
+                continue
             key = normalise(mention.text)
             if not key or key in GENERIC:
                 continue

@@ -48,6 +48,20 @@ def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
             }
             for s in briefing.summary
         ],
+        "timeline": [
+            {
+                "date": e.date,
+                "granularity": e.granularity,
+                "text": e.text,
+                "background": e.background,
+                "citations": [
+                    {"article": c.article, "sentence": c.sentence, "text": c.text}
+                    for c in e.citations
+                ],
+                "outlets": sorted({outlets[c.article] for c in e.citations}),
+            }
+            for e in briefing.timeline
+        ],
         "actors": [
             {
                 "name": a.name,

@@ -15,6 +15,12 @@ def render_markdown(briefing: Briefing, *, explain: bool = False) -> str:
     for sentence in briefing.summary:
         refs = ", ".join(f"{number[c.article]}:{c.sentence}" for c in sentence.citations)
         lines.append(f"- {sentence.text} [{refs}]")
+    if briefing.timeline:
+        lines += ["", "## Timeline", ""]
+        for entry in briefing.timeline:
+            refs = ", ".join(f"{number[c.article]}:{c.sentence}" for c in entry.citations)
+            note = " *(background)*" if entry.background else ""
+            lines.append(f"- **{entry.date}**{note} {entry.text} [{refs}]")
     lines += ["", "## Actors", "", "| Actor | Type | Mentions | Also called |", "|---|---|---|---|"]
     for actor in briefing.actors:
         lines.append(
