@@ -81,3 +81,38 @@ def test_oracle_never_below_lead_and_table_prints(tiny):
 def test_sumy_peer_runs_offline_on_our_split(tiny):
     results, _ = evaluate(read_clusters(tiny), ["sumy-lexrank"], words=20)
     assert results[0].scores["rouge1_r"][0] > 0
+
+
+def test_timeline_scores_perfect_and_empty():
+    import datetime as dt
+
+    from newsbrief.evaluate.timelines import score_timeline
+
+    day = dt.date(2011, 1, 25)
+    reference = {day: ["Protesters fill the streets of Cairo ."]}
+    perfect = score_timeline(reference, reference, Rouge())
+    assert perfect == pytest.approx((1.0, 1.0, 1.0, 1.0, 1.0))
+    assert score_timeline({}, reference, Rouge()) == (0.0, 0.0, 0.0, 0.0, 0.0)
+    next_day = {day + dt.timedelta(days=1): reference[day]}
+    shifted = score_timeline(next_day, reference, Rouge())
+    assert shifted[0] == 0.0 and shifted[1] == 0.0 and shifted[3] == pytest.approx(0.5)
+
+
+def test_timeline_evaluation_on_a_tiny_topic(tmp_path):
+    from newsbrief.evaluate.timelines import evaluate_timelines, format_timeline_table
+
+    topic = {
+        "id": "tiny-topic", "dataset": "timeline17",
+        "documents": [
+            {"id": "1", "date": "2011-01-26",
+             "text": "Thousands of protesters marched in Cairo on Tuesday ."},
+            {"id": "2", "date": "2011-01-27",
+             "text": "Police fired tear gas at protesters in Cairo on Tuesday ."},
+        ],
+        "timelines": [[{"date": "2011-01-25", "text": "Protesters marched in Cairo ."}]],
+    }
+    path = tmp_path / "tl.jsonl"
+    path.write_text(json.dumps(topic) + "\n")
+    [scores] = evaluate_timelines(read_clusters(path))
+    assert scores.date_f1 == 1.0 and scores.ar1_agree > 0.3
+    assert "tiny-topic" in format_timeline_table([scores])

@@ -151,6 +151,32 @@ def evaluate_command(datasets: tuple[str, ...], systems: str, words: int | None,
         raise _Fail(str(exc)) from None
 
 
+@main.command("eval-timeline", epilog="""\b
+Example:
+  newsbrief eval-timeline ../shared/data/timeline17.jsonl
+""")
+@click.argument("dataset", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N topics.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def evaluate_timeline_command(dataset: str, limit: int | None, debug: bool) -> None:
+    """Timeline quality on Timeline17-style data: date F1 and alignment ROUGE per topic."""
+    from .evaluate.data import read_clusters
+    from .evaluate.timelines import evaluate_timelines, format_timeline_table
+
+    try:
+        clusters = [c for c in read_clusters(dataset, limit=limit) if c.timelines]
+        if not clusters:
+            raise NewsbriefError(f"{dataset}: no topics with reference timelines")
+        scores = evaluate_timelines(
+            clusters, on_topic=lambda s: click.echo(f"{s.topic}: done in {s.seconds:.1f} s", err=True)
+        )
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
+    click.echo(format_timeline_table(scores))
+
+
 def _progress(stage: str, done: int, total: int) -> None:
     end = "\n" if done == total else "\r"
     click.echo(f"{stage}: {done}/{total} articles{end}", err=True, nl=False)
