@@ -14,6 +14,7 @@ THURSDAY = dt.date(2019, 5, 2)  # Thursday 2 May 2019
 
 
 def iso(expression: str, base: dt.date = THURSDAY, sentence: str = "") -> str | None:
+    """``sentence`` is the text before the expression."""
     ref = resolve(expression, base, sentence)
     return ref.iso() if ref else None
 
@@ -34,10 +35,15 @@ def test_weekdays(expression, expected):
     assert iso(expression) == expected
 
 
-def test_weekday_in_a_sentence_that_looks_ahead_is_future():
-    assert iso("Friday", sentence="An emergency meeting has been scheduled for Friday.") == "2019-05-03"
-    assert iso("Wednesday", base=dt.date(2019, 4, 30),
-               sentence="protests planned for Wednesday") == "2019-05-01"
+def test_weekday_after_a_future_marker_is_future():
+    assert iso("Friday", sentence="An emergency meeting has been scheduled for") == "2019-05-03"
+    assert iso("Wednesday", base=dt.date(2019, 4, 30), sentence="protests planned for") == "2019-05-01"
+    assert iso("Monday", sentence="The strike will continue until") == "2019-05-06"
+
+
+def test_reported_speech_about_the_future_keeps_a_past_weekday():
+    # "Okafor said on Tuesday that an inquiry would report within six months."
+    assert iso("Tuesday", base=dt.date(2024, 3, 13), sentence="Okafor said on") == "2024-03-12"
 
 
 @pytest.mark.parametrize(("expression", "expected", "granularity"), [

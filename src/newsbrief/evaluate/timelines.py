@@ -51,7 +51,7 @@ def dated_sentences(cluster: Cluster, documents: Sequence[Sequence[str]]) -> dic
         for sentence in sentences:
             days = set()
             for start, end in find_expressions(sentence):
-                ref = resolve(sentence[start:end], base, sentence)
+                ref = resolve(sentence[start:end], base, sentence[:start])
                 if ref is not None and ref.granularity == "day":
                     days.add(ref.date)
             for day in days:

@@ -45,7 +45,7 @@ def sentence_refs(item: AnalysedArticle, sentence: Sentence) -> list[TimeRef]:
     ]
     refs = []
     for start, end in find_expressions(sentence.text, entity_spans):
-        ref = resolve(sentence.text[start:end], base, sentence.text)
+        ref = resolve(sentence.text[start:end], base, sentence.text[:start])
         if ref is not None:
             refs.append(ref)
     refs.sort(key=lambda r: GRANULARITIES.index(r.granularity))

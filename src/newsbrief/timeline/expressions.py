@@ -37,10 +37,11 @@ _NOT_A_DATE = re.compile(
     r"centur(?:y|ies)|recent|daily|weekly|annual|season)\b"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|is due|are due|scheduled|planned|plans? to|expected to|"
-    r"is to|are to|next|upcoming|coming)\b",
+    r"\b(?:will|would|shall|due|scheduled|planned|plans?|expected|set|until|till|"
+    r"next|upcoming|coming|before)\b",
     re.IGNORECASE,
 )
+FUTURE_WINDOW_WORDS = 4  # how far before the expression a future marker counts
 _BARE_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)[\d\s,./-]+")  # "27", "2-1": not dates; "2014" is
 GRANULARITIES = ("day", "week", "month", "year")
 
@@ -75,16 +76,23 @@ class TimeRef:
         return str(self.date.year)
 
 
-def looks_ahead(sentence: str) -> bool:
-    return bool(_FUTURE.search(sentence))
+def looks_ahead(context: str) -> bool:
+    """A future marker among the few words just before the expression ("planned for",
+    "will … on", "until"); "said on Tuesday that it would …" stays in the past."""
+    window = " ".join(context.split()[-FUTURE_WINDOW_WORDS:])
+    return bool(_FUTURE.search(window))
 
 
-def resolve(expression: str, base: dt.date, sentence: str = "") -> TimeRef | None:
-    """The period ``expression`` names, read in an article dated ``base``; None if not a date."""
+def resolve(expression: str, base: dt.date, context: str = "") -> TimeRef | None:
+    """The period ``expression`` names, read in an article dated ``base``; None if not a date.
+
+    ``context`` is the text just before the expression, used to tell future references
+    ("scheduled for Friday") from past ones.
+    """
     text = " ".join(expression.lower().replace("’", "'").split()).strip(" ,.")
     if not text or _DURATION.match(text) or _BARE_NUMBER.fullmatch(text):
         return None
-    future = looks_ahead(sentence)
+    future = looks_ahead(context)
     ref = _relative_words(text, base, future)
     if ref is None:
         ref = _weekday(text, base, future)
