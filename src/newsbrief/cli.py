@@ -53,7 +53,7 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 @click.option("--summariser", type=click.Choice(sorted(SUMMARISERS)), default=None,
-              help="Summarisation algorithm [default: concept].")
+              help="Summarisation algorithm: centroid (default), concept (best ROUGE, +0.8 s), lead.")
 @click.option("--model", default=None,
               help="spaCy pipeline to load (default: the first installed English one).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,

@@ -21,7 +21,7 @@ class Settings:
     """Every tunable of a briefing run."""
 
     words: int = 120
-    summariser: str = "concept"
+    summariser: str = "centroid"
     model: str | None = None  # spaCy pipeline name; None tries the known English pipelines
     max_bytes: int = 2_000_000
     url_timeout: float = 10.0

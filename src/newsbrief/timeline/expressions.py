@@ -100,6 +100,8 @@ def resolve(expression: str, base: dt.date, context: str = "") -> TimeRef | None
         ref = _holiday(text, base)
     if ref is None:
         ref = _month_alone(text, base, future)
+    if ref is None:
+        ref = _month_day(text, base, future)
     if ref is None and not _NOT_A_DATE.search(text):
         ref = _dateparser(text, base, future)
     if ref is None and re.fullmatch(r"(?:in |since |by )?((?:19|20)\d\d)", text):
@@ -176,6 +178,39 @@ def _month_alone(text: str, base: dt.date, future: bool) -> tuple[dt.date, str] 
     elif (text.startswith("next") or future) and month < base.month:
         year += 1
     return dt.date(year, month, 1), "month"
+
+
+_MONTH_DAY = re.compile(
+    r"^(?:on |by |since |until |from )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?"
+    r"(?:(?P<month1>[a-z]+)\.? (?P<day1>\d{1,2})(?:st|nd|rd|th)?|(?P<day2>\d{1,2}) (?P<month2>[a-z]+)\.?)"
+    r"(?:,? (?P<year>(?:19|20)\d\d))?$"
+)
+_MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
+
+
+def _month_day(text: str, base: dt.date, future: bool) -> tuple[dt.date, str] | None:
+    """"January 23", "30 April 2019", "Thursday, 02 May, 2019": the commonest forms, resolved
+    here so that dateparser (slow to load) is only needed for the rest. Without a year, the
+    nearest past occurrence (future if the context looks ahead)."""
+    match = _MONTH_DAY.match(text)
+    if not match:
+        return None
+    name = match.group("month1") or match.group("month2")
+    month = MONTHS.get(name) or _MONTH_ABBREVIATIONS.get(name)
+    day = int(match.group("day1") or match.group("day2"))
+    if month is None:
+        return None
+    try:
+        if match.group("year"):
+            return dt.date(int(match.group("year")), month, day), "day"
+        candidate = dt.date(base.year, month, day)
+        if future and candidate < base:
+            candidate = dt.date(base.year + 1, month, day)
+        elif not future and candidate > base:
+            candidate = dt.date(base.year - 1, month, day)
+    except ValueError:
+        return None
+    return candidate, "day"
 
 
 @lru_cache(maxsize=8)
