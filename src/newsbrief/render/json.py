@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..models import Article, Briefing
+from ..models import Article, Briefing, Citation
 
 SCHEMA_VERSION = 1
 
@@ -30,6 +30,10 @@ def article_dict(article: Article, *, explain: bool = False) -> dict[str, Any]:
     return data
 
 
+def _citations(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
+    return [{"article": c.article, "sentence": c.sentence, "text": c.text} for c in citations]
+
+
 def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
     """The briefing as plain JSON-ready data."""
     outlets = {a.id: a.outlet for a in briefing.articles}
@@ -40,10 +44,7 @@ def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
         "summary": [
             {
                 "text": s.text,
-                "citations": [
-                    {"article": c.article, "sentence": c.sentence, "text": c.text}
-                    for c in s.citations
-                ],
+                "citations": _citations(s.citations),
                 "outlets": sorted({outlets[c.article] for c in s.citations}),
             }
             for s in briefing.summary
@@ -54,10 +55,7 @@ def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
                 "granularity": e.granularity,
                 "text": e.text,
                 "background": e.background,
-                "citations": [
-                    {"article": c.article, "sentence": c.sentence, "text": c.text}
-                    for c in e.citations
-                ],
+                "citations": _citations(e.citations),
                 "outlets": sorted({outlets[c.article] for c in e.citations}),
             }
             for e in briefing.timeline

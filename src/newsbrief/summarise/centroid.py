@@ -67,8 +67,8 @@ class CentroidSummariser(Summariser):
         doc_of = np.array([d for d, _ in index])
         tokens = [tokenize(t) for t in texts]
         vectors = tfidf_matrix(tokens, groups=doc_of)
-        scores = self.score(vectors, doc_of, np.array([s for _, s in index]), texts)
         similarity = (vectors @ vectors.T).toarray()
+        scores = self.score(vectors, similarity, doc_of, np.array([s for _, s in index]), texts)
         lengths = np.array([word_count(t) for t in texts])
         eligible = np.array([is_candidate(t, self.min_words) for t in texts])
         if not eligible.any():
@@ -77,7 +77,9 @@ class CentroidSummariser(Summariser):
         chosen = self._mmr(scores, similarity, token_sets, lengths, eligible, words)
         return [Pick(*index[i]) for i in chosen]
 
-    def score(self, vectors, doc_of: np.ndarray, position: np.ndarray, texts: list[str]) -> np.ndarray:
+    def score(
+        self, vectors, similarity: np.ndarray, doc_of: np.ndarray, position: np.ndarray, texts: list[str]
+    ) -> np.ndarray:
         """Centrality + agreement + position, each in [0, 1]."""
         n_docs = int(doc_of.max()) + 1
         doc_vectors = np.vstack([
@@ -88,7 +90,6 @@ class CentroidSummariser(Summariser):
         centroid = doc_vectors.mean(axis=0)
         centroid /= np.linalg.norm(centroid) or 1.0
         centrality = np.asarray(vectors @ centroid).ravel()
-        similarity = (vectors @ vectors.T).toarray()
         agreeing = np.zeros(len(texts))
         if n_docs > 1:
             for d in range(n_docs):
