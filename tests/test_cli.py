@@ -34,6 +34,24 @@ def test_json_contract(examples):
     assert set(data["actors"][0]) >= {"name", "type", "aliases", "mentions"}
     ids = {a["id"] for a in data["articles"]}
     assert all(c["article"] in ids for s in data["summary"] for c in s["citations"])
+    assert set(data["actors"][0]) >= {"roles", "quotes"}
+    for kind in ("quotes", "claims"):
+        assert data[kind], kind
+        for item in data[kind]:
+            assert set(item) >= {"speaker", "text", "article", "sentence", "verb", "outlet"}
+            assert item["article"] in ids
+    marsh = [q for q in data["quotes"] if q["speaker"] == "Helena Marsh"]
+    assert marsh and all(q["outlet"] for q in marsh)
+
+
+def test_markdown_and_html_show_who_said_what(examples, tmp_path):
+    markdown = run("brief", str(examples / "harbour-bridge"), "-q").output
+    assert "## Who said what" in markdown and "**Helena Marsh**" in markdown
+    assert "## Claims" in markdown
+    out = tmp_path / "b.html"
+    run("brief", str(examples / "harbour-bridge"), "--format", "html", "-o", str(out), "-q")
+    html = out.read_text()
+    assert 'id="quotes-h"' in html and "<q>" in html and "Helena Marsh" in html
 
 
 def test_explain_shows_removals(examples):
@@ -48,6 +66,7 @@ def test_html_output_file_is_self_contained_and_escaped(tmp_path):
     evil.write_text(
         " date 2024-05-02 <script>alert(1)</script> Harbour wall row\n"
         "Protesters wrote <img src=x onerror=alert(1)> on the harbour wall approved on Tuesday.\n\n"
+        '"We want <script>alert(2)</script> on the wall," said protester Ana Lopes.\n\n'
         + STORY_A.split("\n", 1)[1]
     )
     (tmp_path / "b.txt").write_text(STORY_B)
@@ -56,6 +75,7 @@ def test_html_output_file_is_self_contained_and_escaped(tmp_path):
     assert result.exit_code == 0, result.output
     html = out.read_text()
     assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(2)" in html  # inside the quotes section too
     assert "&lt;script&gt;" in html
     assert "http://" not in html and "https://" not in html.replace("https://example", "")
 

@@ -116,3 +116,38 @@ def test_timeline_evaluation_on_a_tiny_topic(tmp_path):
     [scores] = evaluate_timelines(read_clusters(path))
     assert scores.date_f1 == 1.0 and scores.ar1_agree > 0.3
     assert "tiny-topic" in format_timeline_table([scores])
+
+
+def test_quote_scores_perfect_empty_and_wrong_speakers(tmp_path):
+    from newsbrief.evaluate.quotes import Found, read_passages, score
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "x", "quotes": '
+        '[{"text": "We will rebuild the school", "speaker": "Lena Brandt"},'
+        ' {"text": "Down with the dam now", "speaker": null}]}\n'
+    )
+    passages = read_passages(path)
+    perfect = score("p", [[Found("We will rebuild the school,", "Brandt"),
+                           Found("Down with the dam now", None)]], passages, 0.0)
+    assert perfect.detection_precision == perfect.detection_recall == 1.0
+    assert perfect.attribution_precision == perfect.attribution_recall == 1.0
+    assert perfect.unattributed_kept == "1/1"
+    silent = score("s", [[]], passages, 0.0)
+    assert silent.detection_recall == 0.0 and silent.attribution_recall == 0.0
+    wrong = score("w", [[Found("We will rebuild the school", "Omar Haddad"),
+                         Found("Down with the dam now", "Omar Haddad")]], passages, 0.0)
+    assert wrong.detection_recall == 1.0 and wrong.attribution_precision == 0.0
+    split = score("h", [[Found("We will rebuild", "Brandt"), Found("We will rebuild the school", "Brandt")]],
+                  passages, 0.0)
+    assert split.detection_precision == 0.5  # a second half cannot match the same gold quote
+
+
+def test_annotated_quote_set_is_well_formed():
+    from pathlib import Path
+
+    from newsbrief.evaluate.quotes import read_passages
+
+    passages = read_passages(Path(__file__).parents[1] / "bench" / "data" / "quotes.jsonl")
+    assert sum(len(p.gold) for p in passages) >= 60
+    assert all(g.text in p.text or "…" in g.text for p in passages for g in p.gold)

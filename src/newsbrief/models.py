@@ -66,7 +66,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Mention:
-    """A named-entity mention found by spaCy."""
+    """A named-entity mention found by spaCy; ``subject`` when it is a clause's subject."""
 
     article_id: str
     sentence: int
@@ -74,15 +74,52 @@ class Mention:
     label: str
     start: int
     end: int
+    subject: bool = False
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A role the text gives a named person ("Secretary of State" before "Mike Pompeo")."""
+
+    article_id: str
+    sentence: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote (words in quotation marks) or a claim (reported speech) and who made it.
+
+    ``speaker_text`` is the speaker as written ("he", "Maduro's communications minister",
+    "Mike Pompeo"); ``speaker`` is who that is once resolved: an actor's name, or the
+    description as written when it names no actor; ``None`` when nobody can be identified.
+    ``actor`` is set only when the speaker is one of the story's actors.
+    """
+
+    kind: str  # "quote" or "claim"
+    text: str
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    verb: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_kind: str | None = None  # "name", "pronoun", "description"
+    speaker: str | None = None
+    actor: str | None = None
 
 
 @dataclass(frozen=True)
 class AnalysedArticle:
-    """An article with its sentences and entity mentions."""
+    """An article with its sentences, entity mentions, roles and statements."""
 
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    roles: tuple[RoleMention, ...] = ()
+    statements: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +161,15 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Role:
+    """One way the outlets describe an actor, and which outlets use it."""
+
+    text: str
+    outlets: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
 class Actor:
     """A person, organisation, place or group, with its aliases merged."""
 
@@ -132,6 +178,8 @@ class Actor:
     aliases: tuple[str, ...]
     mentions: int
     mentions_by_outlet: dict[str, int] = field(default_factory=dict)
+    roles: tuple[Role, ...] = ()
+    quotes: int = 0
 
 
 @dataclass(frozen=True)
@@ -165,5 +213,7 @@ class Briefing:
     actors: tuple[Actor, ...]
     warnings: tuple[Notice, ...]
     timeline: tuple[TimelineEntry, ...] = ()
+    quotes: tuple[Statement, ...] = ()
+    claims: tuple[Statement, ...] = ()
     sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)

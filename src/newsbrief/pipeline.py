@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .analyse import analyse, build_actors, load_pipeline
+from .analyse.speakers import attribute, count_quotes
 from .clean import clean_article, near_duplicates
 from .errors import InputError
 from .ingest import ingest
@@ -65,10 +66,15 @@ class Pipeline:
         progress = (lambda done, total: on_progress("analyse", done, total)) if on_progress else None
         analysed = analyse(articles, nlp, on_progress=progress)
         summary = self.summarise(analysed)
+        actors = build_actors(analysed)
+        statements = attribute(analysed, actors)
+        actors = count_quotes(actors, statements)
         return Briefing(
             articles=tuple(articles),
             summary=tuple(summary),
-            actors=tuple(build_actors(analysed, limit=self.settings.max_actors)),
+            actors=tuple(actors[:self.settings.max_actors]),
+            quotes=tuple(s for s in statements if s.kind == "quote"),
+            claims=tuple(s for s in statements if s.kind == "claim"),
             warnings=tuple(notices),
             timeline=tuple(build_timeline(analysed, max_entries=self.settings.timeline_entries)),
             sentences={a.article.id: a.sentences for a in analysed},

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..models import AnalysedArticle, Article, Mention, Sentence
+from ..models import AnalysedArticle, Article, Mention, RoleMention, Sentence, Statement
 from .actors import build_actors
 from .nlp import installed_pipelines, load_pipeline
+from .roles import find_roles
+from .speech import carry_speakers, find_statements
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,7 +56,8 @@ def analyse(
     on_progress: Callable[[int, int], None] | None = None,
     batch_size: int = 8,
 ) -> list[AnalysedArticle]:
-    """Split each article into paragraphs, then sentences, and find entity mentions."""
+    """Split each article into paragraphs, then sentences; find entity mentions, the roles
+    given to people, and quotes and claims with their speakers (as written)."""
     jobs = [
         (number, paragraph, start, end)
         for number, article in enumerate(articles)
@@ -61,6 +65,8 @@ def analyse(
     ]
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
+    roles: list[list[RoleMention]] = [[] for _ in articles]
+    statements: list[list[Statement]] = [[] for _ in articles]
     texts = (articles[number].text[start:end] for number, _, start, end in jobs)
     done_articles = -1
     for (number, paragraph, offset, _), doc in zip(
@@ -82,13 +88,24 @@ def analyse(
                 if ent.label_ in ENTITY_LABELS:
                     mentions[number].append(
                         Mention(article.id, index, ent.text, ent.label_,
-                                offset + ent.start_char, offset + ent.end_char)
+                                offset + ent.start_char, offset + ent.end_char,
+                                subject=ent.root.dep_ in ("nsubj", "nsubjpass"))
                     )
+        starts = [s.start for s in sentences[number]]
+
+        def sentence_at(position: int, starts: list[int] = starts) -> int:
+            return max(bisect_right(starts, position) - 1, 0)
+
+        roles[number] += find_roles(doc, article.id, offset, sentence_at)
+        statements[number] += find_statements(doc, article.id, offset, sentence_at)
         if on_progress and number != done_articles:
             done_articles = number
             on_progress(number + 1, len(articles))
     return [
-        AnalysedArticle(article, tuple(sentences[i]), tuple(mentions[i]))
+        AnalysedArticle(
+            article, tuple(sentences[i]), tuple(mentions[i]), tuple(roles[i]),
+            tuple(carry_speakers(statements[i], sentences[i])),
+        )
         for i, article in enumerate(articles)
     ]
 

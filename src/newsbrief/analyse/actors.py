@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from ..models import Actor, AnalysedArticle
+from ..models import Actor, AnalysedArticle, Role, RoleMention
 
 TYPES = {
     "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
@@ -68,8 +68,9 @@ class _Group:
         return sum(self.surfaces.values())
 
 
-def build_actors(analysed: Sequence[AnalysedArticle], *, limit: int = 25) -> list[Actor]:
-    """Actors of a story ranked by how many outlets mention them, then by mentions."""
+def build_actors(analysed: Sequence[AnalysedArticle], *, limit: int | None = None) -> list[Actor]:
+    """Actors of a story with their roles, ranked by how many outlets mention them, then by
+    mentions (the top ``limit`` when given)."""
     groups: dict[str, _Group] = {}
     for item in analysed:
         for mention in item.mentions:
@@ -85,7 +86,74 @@ def build_actors(analysed: Sequence[AnalysedArticle], *, limit: int = 25) -> lis
     merged = _merge(groups)
     actors = [_to_actor(group) for group in merged]
     actors.sort(key=lambda a: (-len(a.mentions_by_outlet), -a.mentions, a.name))
-    return actors[:limit]
+    outlets = {item.article.id: item.article.outlet for item in analysed}
+    actors = with_roles(actors, [r for item in analysed for r in item.roles], outlets)
+    return actors[:limit] if limit is not None else actors
+
+
+class ActorIndex:
+    """Finds the actor a name refers to: the same normalised name or alias, or the unique
+    person of the story with that surname."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.actors = list(actors)
+        self._by_key: dict[str, Actor] = {}
+        surnames: dict[str, list[Actor]] = {}
+        for actor in reversed(self.actors):  # higher-ranked actors win a shared key
+            for name in (actor.name, *actor.aliases):
+                key = normalise(name)
+                if key:
+                    self._by_key[key] = actor
+            if actor.type == "person":
+                key = normalise(actor.name)
+                if " " in key:
+                    surnames.setdefault(key.split()[-1], []).append(actor)
+        self._by_surname = {word: found[0] for word, found in surnames.items() if len(found) == 1}
+
+    def find(self, name: str) -> Actor | None:
+        key = normalise(name)
+        if not key:
+            return None
+        if key in self._by_key:
+            return self._by_key[key]
+        words = key.split()
+        actor = self._by_surname.get(words[-1])
+        if actor is None or len(words) == 1:
+            return actor
+        # "Sergey Lavrov" for "Sergei Lavrov", but not "Jane Smith" for "John Smith"
+        given = normalise(actor.name).split()[0]
+        return actor if fuzz.ratio(given, words[0]) >= SPELLING_SIMILARITY - 10 else None
+
+
+def role_key(role: str) -> str:
+    """Roles that differ only in case, a leading "the"/"US" or punctuation are one role."""
+    words = anyascii(role).lower().replace(".", "").replace("’", "'").split()
+    while words and words[0] in ("the", "a", "an", "us", "u.s"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def with_roles(actors: list[Actor], mentions: Sequence[RoleMention], outlets: dict[str, str]) -> list[Actor]:
+    """Attach each role mention to its actor; roles that differ stay separate, with outlets."""
+    index = ActorIndex(actors)
+    found: dict[str, dict[str, tuple[Counter[str], Counter[str]]]] = {}
+    for mention in mentions:
+        actor = index.find(mention.name)
+        key = role_key(mention.role)
+        if actor is None or actor.type != "person" or not key or key == normalise(actor.name):
+            continue
+        surfaces, by_outlet = found.setdefault(actor.name, {}).setdefault(key, (Counter(), Counter()))
+        surfaces[mention.role] += 1
+        by_outlet[outlets.get(mention.article_id, "")] += 1
+    result = []
+    for actor in actors:
+        roles = [
+            Role(surfaces.most_common(1)[0][0], tuple(sorted(by_outlet)), sum(by_outlet.values()))
+            for surfaces, by_outlet in found.get(actor.name, {}).values()
+        ]
+        roles.sort(key=lambda r: (-len(r.outlets), -r.mentions, r.text))
+        result.append(replace(actor, roles=tuple(roles)) if roles else actor)
+    return result
 
 
 def _merge(groups: dict[str, _Group]) -> list[_Group]:

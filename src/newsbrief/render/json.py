@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..models import Article, Briefing, Citation
+from ..models import Actor, Article, Briefing, Citation, Statement
 
 SCHEMA_VERSION = 1
 
@@ -32,6 +32,33 @@ def article_dict(article: Article, *, explain: bool = False) -> dict[str, Any]:
 
 def _citations(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
     return [{"article": c.article, "sentence": c.sentence, "text": c.text} for c in citations]
+
+
+def _statement(statement: Statement, outlets: dict[str, str]) -> dict[str, Any]:
+    return {
+        "speaker": statement.speaker,
+        "speaker_text": statement.speaker_text,
+        "actor": statement.actor,
+        "verb": statement.verb,
+        "text": statement.text,
+        "article": statement.article_id,
+        "sentence": statement.sentence,
+        "outlet": outlets[statement.article_id],
+    }
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "type": actor.type,
+        "aliases": list(actor.aliases),
+        "mentions": actor.mentions,
+        "mentions_by_outlet": actor.mentions_by_outlet,
+        "roles": [
+            {"text": r.text, "outlets": list(r.outlets), "mentions": r.mentions} for r in actor.roles
+        ],
+        "quotes": actor.quotes,
+    }
 
 
 def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
@@ -60,16 +87,9 @@ def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
             }
             for e in briefing.timeline
         ],
-        "actors": [
-            {
-                "name": a.name,
-                "type": a.type,
-                "aliases": list(a.aliases),
-                "mentions": a.mentions,
-                "mentions_by_outlet": a.mentions_by_outlet,
-            }
-            for a in briefing.actors
-        ],
+        "actors": [_actor(a) for a in briefing.actors],
+        "quotes": [_statement(q, outlets) for q in briefing.quotes],
+        "claims": [_statement(c, outlets) for c in briefing.claims],
         "warnings": [
             {"input": w.input, "stage": w.stage, "reason": w.reason, "skipped": w.skipped}
             for w in briefing.warnings

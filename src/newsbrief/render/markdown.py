@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from ..models import Briefing
+from collections.abc import Iterable, Sequence
+
+from ..models import Briefing, Statement
 
 
 def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _ids(briefing: Briefing, outlets: Iterable[str]) -> list[str]:
+    """Article ids of the given outlets, so roles cite sources by their numbers."""
+    wanted = set(outlets)
+    return [a.id for a in briefing.articles if a.outlet in wanted]
+
+
+def _by_speaker(statements: Sequence[Statement]) -> list[tuple[str | None, list[Statement]]]:
+    """Statements grouped by speaker, most quoted first; unattributed last."""
+    groups: dict[str | None, list[Statement]] = {}
+    for statement in statements:
+        groups.setdefault(statement.speaker, []).append(statement)
+    return sorted(groups.items(), key=lambda g: (g[0] is None, -len(g[1]), g[0] or ""))
 
 
 def render_markdown(briefing: Briefing, *, explain: bool = False) -> str:
@@ -21,12 +37,29 @@ def render_markdown(briefing: Briefing, *, explain: bool = False) -> str:
             refs = ", ".join(f"{number[c.article]}:{c.sentence}" for c in entry.citations)
             note = " *(background)*" if entry.background else ""
             lines.append(f"- **{entry.date}**{note} {entry.text} [{refs}]")
-    lines += ["", "## Actors", "", "| Actor | Type | Mentions | Also called |", "|---|---|---|---|"]
+    lines += ["", "## Actors", "", "| Actor | Type | Mentions | Quotes | Roles (sources) | Also called |",
+              "|---|---|---|---|---|---|"]
     for actor in briefing.actors:
-        lines.append(
-            f"| {_cell(actor.name)} | {actor.type} | {actor.mentions} "
-            f"| {_cell(', '.join(actor.aliases))} |"
+        roles = "; ".join(
+            f"{r.text} ({', '.join(str(number[a]) for a in _ids(briefing, r.outlets))})" for r in actor.roles
         )
+        lines.append(
+            f"| {_cell(actor.name)} | {actor.type} | {actor.mentions} | {actor.quotes} "
+            f"| {_cell(roles)} | {_cell(', '.join(actor.aliases))} |"
+        )
+    if briefing.quotes:
+        lines += ["", "## Who said what", ""]
+        for speaker, quotes in _by_speaker(briefing.quotes):
+            lines.append(f"- **{_cell(speaker or 'Unattributed')}**")
+            for quote in quotes:
+                verb = f" ({quote.verb})" if quote.verb else ""
+                ref = f"[{number[quote.article_id]}:{quote.sentence}]"
+                lines.append(f"    - “{_cell(quote.text)}”{verb} {ref}")
+    if briefing.claims:
+        lines += ["", "## Claims", ""]
+        for claim in briefing.claims:
+            lines.append(f"- **{_cell(claim.speaker or 'Unattributed')}** {claim.verb}: {_cell(claim.text)} "
+                         f"[{number[claim.article_id]}:{claim.sentence}]")
     lines += ["", "## Sources", ""]
     for article in briefing.articles:
         date = article.date.isoformat() if article.date else "date unknown"
