@@ -151,3 +151,20 @@ def test_annotated_quote_set_is_well_formed():
     passages = read_passages(Path(__file__).parents[1] / "bench" / "data" / "quotes.jsonl")
     assert sum(len(p.gold) for p in passages) >= 60
     assert all(g.text in p.text or "…" in g.text for p in passages for g in p.gold)
+
+
+def test_conflict_harness_rewards_neither_silence_nor_noise():
+    from newsbrief.evaluate.conflicts import evaluate_conflicts, find_perturbation
+    from newsbrief.evaluate.data import Cluster, Document
+
+    cluster = Cluster("c1", "tiny", (
+        Document("d1", "Rescuers said 32 people were killed when the old dam burst on Monday near the town."),
+        Document("d2", "At least 32 people were killed when the old dam burst on Monday, officials said."),
+        Document("d3", "The old dam burst on Monday and 12 homes were destroyed by water, residents said."),
+    ))
+    change = find_perturbation(cluster)
+    assert change is not None and change.old == "32" and change.new == "67"
+    scores, _ = evaluate_conflicts([cluster], ["newsbrief", "every-pair", "none"])
+    by_name = {s.detector: s for s in scores}
+    assert by_name["none"].recall == 0.0 and by_name["none"].precision == 0.0
+    assert by_name["newsbrief"].recall == 1.0 and by_name["newsbrief"].precision == 1.0

@@ -112,6 +112,30 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A number that counts something ("as many as 25,000 Cuban security forces").
+
+    ``low``/``high`` is the interval the wording allows (see compare/numbers.py); ``head``,
+    ``modifiers`` and ``predicate`` are stems used to tell whether two outlets count the same
+    thing; ``proper`` holds the stems written with a capital ("Cuban").
+    """
+
+    article_id: str
+    sentence: int
+    text: str
+    thing: str
+    low: float
+    high: float
+    hedge: str
+    head: str
+    modifiers: tuple[str, ...]
+    predicate: str
+    proper: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class AnalysedArticle:
     """An article with its sentences, entity mentions, roles and statements."""
 
@@ -120,6 +144,7 @@ class AnalysedArticle:
     mentions: tuple[Mention, ...]
     roles: tuple[RoleMention, ...] = ()
     statements: tuple[Statement, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +208,41 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Side:
+    """One side of a comparison: a value as an outlet wrote it, where, and who said it."""
+
+    value: str
+    article: str
+    sentence: int
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Outlets disagree on one thing: a number, a name, a person's title or a date.
+
+    ``agree`` marks hedged values that do not conflict ("more than 50" / "about 50"): they
+    are kept, with ``note``, so the reader sees why they were not reported as a conflict.
+    """
+
+    kind: str  # "number", "name", "title", "date"
+    subject: str
+    sides: tuple[Side, ...]
+    note: str = ""
+    agree: bool = False
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Sentences from different outlets that report the same thing."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Notice:
     """Something the reader of a briefing should know about an input (e.g. no date found)."""
 
@@ -215,5 +275,7 @@ class Briefing:
     timeline: tuple[TimelineEntry, ...] = ()
     quotes: tuple[Statement, ...] = ()
     claims: tuple[Statement, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    facts: tuple[Fact, ...] = ()
     sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)

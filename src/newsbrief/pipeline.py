@@ -15,6 +15,7 @@ from typing import BinaryIO
 from .analyse import analyse, build_actors, load_pipeline
 from .analyse.speakers import attribute, count_quotes
 from .clean import clean_article, near_duplicates
+from .compare import align_facts, find_conflicts
 from .errors import InputError
 from .ingest import ingest
 from .ingest.base import Source
@@ -75,6 +76,8 @@ class Pipeline:
             actors=tuple(actors[:self.settings.max_actors]),
             quotes=tuple(s for s in statements if s.kind == "quote"),
             claims=tuple(s for s in statements if s.kind == "claim"),
+            conflicts=tuple(find_conflicts(analysed, statements, actors)),
+            facts=tuple(align_facts(analysed, self.settings.citation_threshold)),
             warnings=tuple(notices),
             timeline=tuple(build_timeline(analysed, max_entries=self.settings.timeline_entries)),
             sentences={a.article.id: a.sentences for a in analysed},

@@ -7,7 +7,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..models import AnalysedArticle, Article, Mention, RoleMention, Sentence, Statement
+from ..compare.quantities import find_quantities
+from ..models import AnalysedArticle, Article, Mention, Quantity, RoleMention, Sentence, Statement
 from .actors import build_actors
 from .nlp import installed_pipelines, load_pipeline
 from .roles import find_roles
@@ -67,6 +68,7 @@ def analyse(
     mentions: list[list[Mention]] = [[] for _ in articles]
     roles: list[list[RoleMention]] = [[] for _ in articles]
     statements: list[list[Statement]] = [[] for _ in articles]
+    quantities: list[list[Quantity]] = [[] for _ in articles]
     texts = (articles[number].text[start:end] for number, _, start, end in jobs)
     done_articles = -1
     for (number, paragraph, offset, _), doc in zip(
@@ -98,13 +100,14 @@ def analyse(
 
         roles[number] += find_roles(doc, article.id, offset, sentence_at)
         statements[number] += find_statements(doc, article.id, offset, sentence_at)
+        quantities[number] += find_quantities(doc, article.id, offset, sentence_at)
         if on_progress and number != done_articles:
             done_articles = number
             on_progress(number + 1, len(articles))
     return [
         AnalysedArticle(
             article, tuple(sentences[i]), tuple(mentions[i]), tuple(roles[i]),
-            tuple(carry_speakers(statements[i], sentences[i])),
+            tuple(carry_speakers(statements[i], sentences[i])), tuple(quantities[i]),
         )
         for i, article in enumerate(articles)
     ]

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..models import Actor, Article, Briefing, Citation, Statement
+from ..models import Actor, Article, Briefing, Citation, Conflict, Fact, Statement
 
 SCHEMA_VERSION = 1
 
@@ -61,6 +61,38 @@ def _actor(actor: Actor) -> dict[str, Any]:
     }
 
 
+def _conflict(conflict: Conflict, outlets: dict[str, str]) -> dict[str, Any]:
+    return {
+        "kind": conflict.kind,
+        "subject": conflict.subject,
+        "note": conflict.note,
+        "sides": [
+            {"value": s.value, "article": s.article, "sentence": s.sentence, "text": s.text,
+             "outlet": outlets[s.article], "speaker": s.speaker}
+            for s in conflict.sides
+        ],
+    }
+
+
+def coverage(facts: tuple[Fact, ...], outlets: list[str]) -> dict[str, Any]:
+    """The outlet × fact matrix, and per outlet what only it reports and what it leaves out
+    that most others report."""
+    majority = max(2, (len(outlets) + 1) // 2)
+    return {
+        "outlets": outlets,
+        "facts": [
+            {"text": f.text, "outlets": list(f.outlets), "citations": _citations(f.citations),
+             "reported_by": [o in f.outlets for o in outlets]}
+            for f in facts
+        ],
+        "only": {o: [n for n, f in enumerate(facts) if f.outlets == (o,)] for o in outlets},
+        "omits": {
+            o: [n for n, f in enumerate(facts) if o not in f.outlets and len(f.outlets) >= majority]
+            for o in outlets
+        },
+    }
+
+
 def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
     """The briefing as plain JSON-ready data."""
     outlets = {a.id: a.outlet for a in briefing.articles}
@@ -88,6 +120,10 @@ def to_dict(briefing: Briefing, *, explain: bool = False) -> dict[str, Any]:
             for e in briefing.timeline
         ],
         "actors": [_actor(a) for a in briefing.actors],
+        "conflicts": [_conflict(c, outlets) for c in briefing.conflicts if not c.agree],
+        "agreements": [_conflict(c, outlets) for c in briefing.conflicts if c.agree],
+        "coverage": coverage(briefing.facts, sorted({a.outlet for a in briefing.articles
+                                                     if not a.near_duplicate_of})),
         "quotes": [_statement(q, outlets) for q in briefing.quotes],
         "claims": [_statement(c, outlets) for c in briefing.claims],
         "warnings": [

@@ -25,8 +25,14 @@ def _by_speaker(statements: Sequence[Statement]) -> list[tuple[str | None, list[
     return sorted(groups.items(), key=lambda g: (g[0] is None, -len(g[1]), g[0] or ""))
 
 
+def _short(text: str, words: int = 16) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def render_markdown(briefing: Briefing, *, explain: bool = False) -> str:
     number = {a.id: n for n, a in enumerate(briefing.articles, start=1)}
+    outlet = {a.id: a.outlet for a in briefing.articles}
     lines = ["# Briefing", "", "## Summary", ""]
     for sentence in briefing.summary:
         refs = ", ".join(f"{number[c.article]}:{c.sentence}" for c in sentence.citations)
@@ -47,6 +53,25 @@ def render_markdown(briefing: Briefing, *, explain: bool = False) -> str:
             f"| {_cell(actor.name)} | {actor.type} | {actor.mentions} | {actor.quotes} "
             f"| {_cell(roles)} | {_cell(', '.join(actor.aliases))} |"
         )
+    conflicts = [c for c in briefing.conflicts if not c.agree]
+    if conflicts:
+        lines += ["", "## Where the outlets disagree", ""]
+        for conflict in conflicts:
+            lines.append(f"- **{_cell(conflict.subject)}** ({conflict.kind})")
+            for side in conflict.sides:
+                who = f", said by {side.speaker}" if side.speaker else ""
+                lines.append(f"    - {_cell(side.value)}: {outlet[side.article]}{who} "
+                             f"[{number[side.article]}:{side.sentence}]")
+    agreements = [c for c in briefing.conflicts if c.agree]
+    if agreements:
+        lines += ["", "Not conflicts: " + "; ".join(f"{c.subject}: {c.note}" for c in agreements)]
+    if briefing.facts:
+        outlets = sorted({a.outlet for a in briefing.articles if not a.near_duplicate_of})
+        lines += ["", "## Coverage", "", "| Fact | " + " | ".join(_cell(o) for o in outlets) + " |",
+                  "|---|" + "---|" * len(outlets)]
+        for fact in briefing.facts:
+            marks = " | ".join("●" if o in fact.outlets else "" for o in outlets)
+            lines.append(f"| {_cell(_short(fact.text))} | {marks} |")
     if briefing.quotes:
         lines += ["", "## Who said what", ""]
         for speaker, quotes in _by_speaker(briefing.quotes):

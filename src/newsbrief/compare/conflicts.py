@@ -1,0 +1,210 @@
+"""Where outlets disagree: numbers for the same thing, names for the same thing, titles.
+
+Precision first — a wrong conflict misleads the reader — so two numbers are compared only
+when they count the same thing in the same way:
+- the counted things share a stem written with a capital ("25,000 Cuban security forces" /
+  "20,000 Cubans") and the two sentences share another content word; or
+- the counted things have the same head and compatible modifiers *and* the same predicate
+  ("nine people were killed" / "killing eight people"; not "nine people killed" /
+  "32 people injured").
+Numbers within one article are never compared (an article's own figures count different
+things), nor are near-duplicate copies. Values agree when their intervals meet (numbers.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import combinations
+
+from ..analyse.actors import role_key
+from ..models import Actor, AnalysedArticle, Conflict, Quantity, Side, Statement
+from ..summarise.vectors import tokenize
+from .quantities import stem
+
+# Predicates that mean the same for counting ("killed" / "died" / "dead").
+SYNONYMS = [
+    {"kill", "die", "dead", "death", "slain", "perish"},
+    {"injur", "wound", "hurt"},
+    {"arrest", "detain", "held"},
+    {"gather", "march", "protest", "demonstr", "ralli", "join"},
+]
+# Names made of a generic head and a proper name: "Operation Liberty", "Plan Colombia".
+NAME_HEADS = {"Operation", "Plan", "Project", "Programme", "Program", "Campaign", "Mission", "Doctrine"}
+_NAME = re.compile(r"\b(" + "|".join(sorted(NAME_HEADS)) + r")\s+((?:[A-Z][\w'-]*\s?){1,3})")
+# Offices a person holds one at a time: differing portfolios are a conflict of titles.
+OFFICE_HEADS = {"secretary", "minister", "ambassador", "governor", "mayor", "adviser", "advisor"}
+_REPORTING = {"said", "say", "says", "told", "according", "added"}
+
+
+def find_conflicts(
+    analysed: Sequence[AnalysedArticle], statements: Sequence[Statement], actors: Sequence[Actor]
+) -> list[Conflict]:
+    """Number, name and title conflicts, plus hedged numbers that agree (``agree=True``)."""
+    items = [a for a in analysed if not a.article.near_duplicate_of]
+    speakers = {(s.article_id, s.sentence): s.speaker for s in statements if s.speaker}
+    found = number_conflicts(items, speakers) + name_conflicts(items) + title_conflicts(actors, analysed)
+    return sorted(found, key=lambda c: (c.agree, c.kind != "number", c.subject))
+
+
+def number_conflicts(
+    items: Sequence[AnalysedArticle], speakers: dict[tuple[str, int], str]
+) -> list[Conflict]:
+    """Figures for the same thing across outlets, grouped; disagreeing groups are conflicts."""
+    outlet = {a.article.id: a.article.outlet for a in items}
+    sentences = {(a.article.id, s.index): s.text for a in items for s in a.sentences}
+    quantities = [q for a in items for q in a.quantities]
+    parent = list(range(len(quantities)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(quantities)), 2):
+        a, b = quantities[i], quantities[j]
+        if outlet[a.article_id] == outlet[b.article_id]:
+            continue
+        if same_thing(a, b, sentences[(a.article_id, a.sentence)], sentences[(b.article_id, b.sentence)]):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[Quantity]] = {}
+    for i, quantity in enumerate(quantities):
+        groups.setdefault(find(i), []).append(quantity)
+    conflicts = []
+    for group in groups.values():
+        if len({outlet[q.article_id] for q in group}) < 2:
+            continue
+        classes = _value_classes(group)
+        sides = tuple(
+            Side(q.text, q.article_id, q.sentence, sentences[(q.article_id, q.sentence)],
+                 speakers.get((q.article_id, q.sentence)))
+            for members in classes for q in members[:1]
+        )
+        subject = " / ".join(dict.fromkeys(q.thing for q in group))
+        if len(classes) > 1:
+            conflicts.append(Conflict("number", subject, _all_sides(classes, sentences, speakers)))
+        elif len({q.text.lower() for q in group}) > 1 and any(q.hedge != "exact" for q in group):
+            values = " / ".join(dict.fromkeys(q.text for q in group))
+            conflicts.append(Conflict("number", subject, sides, note=f"hedged figures agree: {values}",
+                                      agree=True))
+    return conflicts
+
+
+def _all_sides(classes: list[list[Quantity]], sentences: dict[tuple[str, int], str],
+               speakers: dict[tuple[str, int], str]) -> tuple[Side, ...]:
+    return tuple(
+        Side(q.text, q.article_id, q.sentence, sentences[(q.article_id, q.sentence)],
+             speakers.get((q.article_id, q.sentence)))
+        for members in classes for q in members
+    )
+
+
+def _value_classes(group: list[Quantity]) -> list[list[Quantity]]:
+    """Mentions partitioned so that the values within a class all agree."""
+    classes: list[list[Quantity]] = []
+    for quantity in sorted(group, key=lambda q: (q.hedge != "exact", q.low)):
+        for members in classes:
+            if all(_agree(quantity, other) for other in members):
+                members.append(quantity)
+                break
+        else:
+            classes.append([quantity])
+    return classes
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bool:
+    """True when two numbers count the same thing (see the module docstring)."""
+    words_a, words_b = {a.head, *a.modifiers}, {b.head, *b.modifiers}
+    shared_proper = (set(a.proper) & words_b) | (set(b.proper) & words_a)
+    if shared_proper and (a.head in words_b or b.head in words_a):
+        context_a = {stem(w) for w in tokenize(sentence_a)} - words_a - _REPORTING
+        context_b = {stem(w) for w in tokenize(sentence_b)} - words_b - _REPORTING
+        return len(context_a & context_b) >= 1
+    if a.head != b.head:
+        return False
+    if set(a.modifiers) != set(b.modifiers):
+        return False
+    return _same_predicate(a.predicate, b.predicate)
+
+
+def _same_predicate(a: str, b: str) -> bool:
+    if not a or not b or a == "be" or b == "be":
+        return False
+    return a == b or any(
+        any(a.startswith(s) for s in group) and any(b.startswith(s) for s in group) for group in SYNONYMS
+    )
+
+
+def name_conflicts(items: Sequence[AnalysedArticle]) -> list[Conflict]:
+    """"Operation Liberty" in one outlet, "Operation Freedom" in another, never both in one
+    article, in sentences that share at least two content words."""
+    uses: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
+    for item in items:
+        for sentence in item.sentences:
+            for match in _NAME.finditer(sentence.text):
+                name = f"{match.group(1)} {match.group(2).strip()}"
+                uses.setdefault((match.group(1), name), []).append(
+                    (item.article.id, sentence.index, sentence.text))
+    outlet = {a.article.id: a.article.outlet for a in items}
+    conflicts = []
+    names = sorted(uses)
+    for (head_a, name_a), (head_b, name_b) in combinations(names, 2):
+        if head_a != head_b:
+            continue
+        articles_a = {u[0] for u in uses[(head_a, name_a)]}
+        articles_b = {u[0] for u in uses[(head_b, name_b)]}
+        if articles_a & articles_b or {outlet[x] for x in articles_a} & {outlet[x] for x in articles_b}:
+            continue
+        words_a = {stem(w) for u in uses[(head_a, name_a)] for w in tokenize(u[2])}
+        words_b = {stem(w) for u in uses[(head_b, name_b)] for w in tokenize(u[2])}
+        shared = words_a & words_b - {stem(w) for w in tokenize(name_a + " " + name_b)}
+        if len(shared) < 2:
+            continue
+        sides = tuple(
+            Side(name, article, sentence, text)
+            for name in (name_a, name_b) for article, sentence, text in uses[(head_a, name)][:2]
+        )
+        conflicts.append(Conflict("name", f"{name_a} / {name_b}", sides,
+                                  note="different names in similar contexts"))
+    return conflicts
+
+
+def title_conflicts(actors: Sequence[Actor], analysed: Sequence[AnalysedArticle]) -> list[Conflict]:
+    """One person, two offices of the same kind ("Secretary of State" / "defence secretary")."""
+    sentences = {(a.article.id, r.sentence): next(
+        (s.text for s in a.sentences if s.index == r.sentence), "") for a in analysed for r in a.roles}
+    article_of = {}
+    for item in analysed:
+        for role in item.roles:
+            article_of.setdefault((role.name, role_key(role.role)), (item.article.id, role.sentence))
+    conflicts = []
+    for actor in actors:
+        offices = [r for r in actor.roles if set(role_key(r.text).split()) & OFFICE_HEADS]
+        for first, second in combinations(offices, 2):
+            words_a, words_b = set(role_key(first.text).split()), set(role_key(second.text).split())
+            if words_a <= words_b or words_b <= words_a or not (words_a & words_b & OFFICE_HEADS):
+                continue
+            sides = []
+            for role in (first, second):
+                where = next((v for (name, key), v in article_of.items()
+                              if key == role_key(role.text) and _names(actor, name)), None)
+                if where:
+                    sides.append(Side(role.text, where[0], where[1], sentences.get(where, "")))
+            if len(sides) == 2:
+                conflicts.append(Conflict("title", actor.name, tuple(sides),
+                                          note="different titles for the same person"))
+    return conflicts
+
+
+def _names(actor: Actor, name: str) -> bool:
+    from ..analyse.actors import normalise
+
+    key = normalise(name)
+    return key in {normalise(actor.name), *(normalise(a) for a in actor.aliases)} or (
+        key.split()[-1:] == normalise(actor.name).split()[-1:]
+    )

@@ -1,0 +1,111 @@
+"""Find the numbers that count something in a parsed paragraph ("nine people", "dozens of
+protesters", "as many as 25,000 Cuban security forces") with the thing they count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+
+from ..models import Quantity
+from .numbers import HEDGES, VAGUE, parse_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Modifiers that do not change what is counted ("50 other countries").
+NEUTRAL_MODIFIERS = {"other", "more", "additional", "further", "new", "total", "estimated", "some"}
+COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+_HEDGE_WORDS = {w for pattern, _ in HEDGES for w in pattern.split()}
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+def find_quantities(
+    doc: Doc, article_id: str, offset: int, sentence_at: Callable[[int], int]
+) -> list[Quantity]:
+    """Counted figures of one paragraph, with the thing each counts."""
+    found: list[Quantity] = []
+    for ent in doc.ents:
+        if ent.label_ != "CARDINAL":
+            continue
+        root = ent.root
+        if root.dep_ == "nummod" and root.head.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            head = root.head
+        elif root.lower_ in VAGUE or root.lower_ in ("dozens", "hundreds", "thousands"):
+            head = _of_object(root)
+        else:
+            head = None
+        if head is None:
+            continue
+        start = ent.start
+        while start > 0 and doc[start - 1].lower_ in _HEDGE_WORDS:
+            start -= 1
+        phrase = doc[start:ent.end]
+        value = parse_value(phrase.text)
+        if value is None or _is_year(phrase.text, head):
+            continue
+        found.append(_quantity(phrase.text, head, value, article_id, offset + phrase.start_char,
+                               offset + phrase.end_char, sentence_at))
+    for token in doc:  # "dozens of protesters" is seldom an entity
+        if token.lower_ in VAGUE and token.lower_ not in ("a", "several") and not token.ent_type_:
+            head = _of_object(token)
+            value = parse_value(token.text)
+            if head is not None and value is not None:
+                found.append(_quantity(token.text, head, value, article_id, offset + token.idx,
+                                       offset + token.idx + len(token), sentence_at))
+    return found
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def _is_year(text: str, head: Token) -> bool:
+    digits = text.strip()
+    return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100 and head.tag_ != "NNS"
+
+
+def _quantity(text: str, head: Token, value, article_id: str, start: int, end: int,
+              sentence_at: Callable[[int], int]) -> Quantity:
+    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha
+                 and c.lower_ not in NEUTRAL_MODIFIERS]
+    words = sorted([*modifiers, head], key=lambda t: t.i)
+    predicate = head.head
+    for _ in range(2):  # "recognised by 50 countries": through the preposition to its verb
+        if predicate.tag_ == "IN" and predicate.head.i != predicate.i:
+            predicate = predicate.head
+    if predicate.lower_ in COPULAS or predicate.i == head.i:
+        predicate_stem = "be"
+    elif predicate.tag_.startswith("VB"):
+        predicate_stem = stem(predicate.text)
+    else:
+        predicate_stem = ""
+    return Quantity(
+        article_id=article_id,
+        sentence=sentence_at(start),
+        text=text,
+        thing=" ".join(t.text for t in words),
+        low=value.low,
+        high=value.high,
+        hedge=value.hedge,
+        head=stem(head.text),
+        modifiers=tuple(stem(t.text) for t in modifiers),
+        predicate=predicate_stem,
+        proper=tuple(stem(t.text) for t in words if t.text[:1].isupper() and t.i != head.sent.start),
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,166 @@
+"""Conflict detection measured by perturbation: real clusters, one number changed in one document.
+
+For each cluster, a *pair* is found without newsbrief's own matching: the same figure
+followed by the same word in two documents ("25 people" … "25 people"). In one of the two
+documents that figure is changed (n → 2n + 3), which makes one known conflict. A detector
+scores a hit when it reports a number conflict with the new figure on one side and the old
+one on another; any other conflict it reports on the perturbed cluster that it did not
+report on the original is a false alarm. Two reference detectors show that the harness
+punishes both extremes: ``none`` (recall 0) and ``every-pair`` (any two figures counting a
+noun with the same head, in different documents, that differ — low precision).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..analyse import analyse, build_actors, load_pipeline
+from ..analyse.speakers import attribute
+from ..compare import find_conflicts
+from ..models import AnalysedArticle, Article, Conflict, RawArticle, Side
+from .data import Cluster
+
+_FIGURE = re.compile(r"(?<![\w.,$])(\d{2,3}(?:,\d{3})*)\s+([a-z]{3,})\b")
+# Durations and percentages are not counts of things: newsbrief does not compare them.
+NOT_COUNTS = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds", "year",
+              "miles", "kilometers", "feet", "meters", "degrees", "points", "cents", "dollars"}
+
+Detector = Callable[[Sequence[AnalysedArticle]], list[Conflict]]
+
+
+@dataclass(frozen=True)
+class Perturbation:
+    cluster: str
+    document: int  # index of the changed document
+    old: str
+    new: str
+    word: str
+
+
+@dataclass(frozen=True)
+class ConflictScores:
+    detector: str
+    injected: int
+    hits: int
+    false_alarms: int
+    unperturbed_reports: int
+
+    @property
+    def precision(self) -> float:
+        reported = self.hits + self.false_alarms
+        return self.hits / reported if reported else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.injected if self.injected else 0.0
+
+
+def find_perturbation(cluster: Cluster) -> Perturbation | None:
+    """The first figure + word that two documents share, to change in the later one."""
+    seen: dict[tuple[str, str], int] = {}
+    for number, document in enumerate(cluster.documents):
+        for match in _FIGURE.finditer(document.text):
+            key = (match.group(1), match.group(2))
+            if key[1] in NOT_COUNTS:
+                continue
+            if key in seen and seen[key] != number:
+                old = match.group(1)
+                new = f"{int(old.replace(',', '')) * 2 + 3:,}"
+                return Perturbation(cluster.id, number, old, new, match.group(2))
+            seen.setdefault(key, number)
+    return None
+
+
+def perturb(text: str, change: Perturbation) -> str:
+    pattern = re.compile(rf"(?<![\w.,$]){re.escape(change.old)}(?=\s+{re.escape(change.word)}\b)")
+    return pattern.sub(change.new, text)
+
+
+def articles_of(cluster: Cluster, change: Perturbation | None = None) -> list[Article]:
+    from ..clean import clean_article
+
+    articles = []
+    for number, document in enumerate(cluster.documents):
+        text = perturb(document.text, change) if change and number == change.document else document.text
+        article = clean_article(RawArticle(text=text, origin=document.id, outlet=document.id,
+                                           given_id=document.id))
+        if isinstance(article, Article):
+            articles.append(article)
+    return articles
+
+
+def newsbrief_detector(analysed: Sequence[AnalysedArticle]) -> list[Conflict]:
+    actors = build_actors(analysed)
+    return [c for c in find_conflicts(analysed, attribute(analysed, actors), actors)
+            if c.kind == "number" and not c.agree]
+
+
+def every_pair_detector(analysed: Sequence[AnalysedArticle]) -> list[Conflict]:
+    quantities = [q for a in analysed for q in a.quantities]
+    found = []
+    for a, b in combinations(quantities, 2):
+        if a.article_id != b.article_id and a.head == b.head and (a.low, a.high) != (b.low, b.high):
+            sides = tuple(Side(q.text, q.article_id, q.sentence, "") for q in (a, b))
+            found.append(Conflict("number", a.thing, sides))
+    return found
+
+
+def no_detector(analysed: Sequence[AnalysedArticle]) -> list[Conflict]:
+    return []
+
+
+DETECTORS: dict[str, Detector] = {
+    "newsbrief": newsbrief_detector, "every-pair": every_pair_detector, "none": no_detector,
+}
+
+
+def _key(conflict: Conflict) -> tuple[str, frozenset[str]]:
+    return conflict.subject, frozenset(s.value for s in conflict.sides)
+
+
+def _is_hit(conflict: Conflict, change: Perturbation) -> bool:
+    values = [s.value.replace(",", "") for s in conflict.sides]
+    old, new = change.old.replace(",", ""), change.new.replace(",", "")
+    return any(new in v for v in values) and any(old in v and new not in v for v in values)
+
+
+def evaluate_conflicts(clusters: Iterable[Cluster], detectors: Sequence[str],
+                       model: str | None = None) -> tuple[list[ConflictScores], list[Perturbation]]:
+    nlp = load_pipeline(model)
+    totals = {name: [0, 0, 0] for name in detectors}  # hits, false alarms, unperturbed reports
+    changes = []
+    for cluster in clusters:
+        change = find_perturbation(cluster)
+        if change is None:
+            continue
+        changes.append(change)
+        original = analyse(articles_of(cluster), nlp)
+        changed_id = cluster.documents[change.document].id
+        changed = analyse([a for a in articles_of(cluster, change) if a.id == changed_id], nlp)
+        perturbed = [changed[0] if item.article.id == changed_id else item for item in original]
+        for name in detectors:
+            before = {_key(c) for c in DETECTORS[name](original)}
+            after = DETECTORS[name](perturbed)
+            hits = [c for c in after if _is_hit(c, change)]
+            alarms = [c for c in after if not _is_hit(c, change) and _key(c) not in before]
+            totals[name][0] += min(len(hits), 1)
+            totals[name][1] += len(alarms) + max(len(hits) - 1, 0)
+            totals[name][2] += len(before)
+    scores = [ConflictScores(name, len(changes), *totals[name]) for name in detectors]
+    return scores, changes
+
+
+def format_table(scores: Iterable[ConflictScores]) -> str:
+    lines = ["| detector | injected | hits | false alarms | precision | recall | reports on originals |",
+             "|---|---|---|---|---|---|---|"]
+    for s in scores:
+        lines.append(f"| {s.detector} | {s.injected} | {s.hits} | {s.false_alarms} | {s.precision:.3f} "
+                     f"| {s.recall:.3f} | {s.unperturbed_reports} |")
+    return "\n".join(lines)
+
+
+__all__ = ["DETECTORS", "ConflictScores", "evaluate_conflicts", "find_perturbation", "format_table",
+           "perturb"]

@@ -1,0 +1,124 @@
+"""Number normalisation, each conflict kind, agreement of hedged figures, fact coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief import Pipeline, Settings
+from newsbrief.compare import parse_value
+from newsbrief.models import RawArticle
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("25,000", 25_000, 25_000),
+    ("25000", 25_000, 25_000),
+    ("twenty-five thousand", 25_000, 25_000),
+    ("1.5 million", 1_500_000, 1_500_000),
+    ("nine", 9, 9),
+    ("a hundred and twenty", 120, 120),
+    ("about 50", 45, 55),
+    ("at least seven", 7, 10.5),
+    ("more than 50", 50, 75),
+    ("as many as 25,000", 22_500, 25_000),
+    ("dozens", 24, 99),
+])
+def test_numbers_are_normalised_to_intervals(text, low, high):
+    value = parse_value(text)
+    assert value is not None and value.low == pytest.approx(low) and value.high == pytest.approx(high)
+
+
+def test_hedged_figures_agree_and_different_figures_do_not():
+    assert parse_value("more than 50").agrees(parse_value("about 50"))
+    assert parse_value("at least seven").agrees(parse_value("nine"))
+    assert not parse_value("as many as 25,000").agrees(parse_value("20,000"))
+    assert not parse_value("eight").agrees(parse_value("nine"))
+    assert not parse_value("more than 20").agrees(parse_value("more than 43"))
+    assert parse_value("Tuesday") is None and parse_value("a") is None
+
+
+def brief(*texts: str):
+    raws = [RawArticle(text=t, origin=f"o{n}.txt", outlet=f"Outlet {n}") for n, t in enumerate(texts)]
+    return Pipeline(Settings.load()).brief(raws)
+
+
+def conflicts(briefing, kind):
+    return [c for c in briefing.conflicts if c.kind == kind and not c.agree]
+
+
+def test_number_conflict_lists_every_side_with_outlet_and_speaker():
+    briefing = brief(
+        "Nine people were killed when the old bridge collapsed on Monday evening in the city.",
+        "Police chief Ana Ruiz said eight people were killed when the old bridge collapsed on Monday.",
+    )
+    [conflict] = conflicts(briefing, "number")
+    values = {s.value.lower() for s in conflict.sides}
+    assert values == {"nine", "eight"}
+    ruiz = next(s for s in conflict.sides if s.value == "eight")
+    assert ruiz.speaker == "Ana Ruiz" and ruiz.sentence == 0
+
+
+def test_different_things_counted_are_not_a_conflict():
+    briefing = brief(
+        "Nine people were killed when the old bridge collapsed on Monday evening in the city.",
+        "Thirty people were injured when the old bridge collapsed on Monday evening in the city.",
+    )
+    assert conflicts(briefing, "number") == []
+
+
+def test_approximate_figures_that_agree_are_noted_not_reported():
+    briefing = brief(
+        "The new leader has been recognised by more than 50 countries since the vote in January.",
+        "The new leader has been recognised by about 50 other countries since the vote in January.",
+    )
+    assert conflicts(briefing, "number") == []
+    agreed = [c for c in briefing.conflicts if c.agree]
+    assert agreed and "agree" in agreed[0].note
+
+
+def test_name_conflict_for_the_same_operation():
+    briefing = brief(
+        "The opposition leader said the final phase of Operation Liberty had begun in the capital.",
+        "The opposition leader announced the final phase of Operation Freedom in the capital today.",
+    )
+    [conflict] = conflicts(briefing, "name")
+    assert {s.value for s in conflict.sides} == {"Operation Liberty", "Operation Freedom"}
+
+
+def test_two_names_in_one_article_are_two_things():
+    briefing = brief(
+        "Operation Liberty ended before Operation Freedom began in the capital on Monday.",
+        "Soldiers said Operation Freedom began in the capital on Monday after a long delay.",
+    )
+    assert conflicts(briefing, "name") == []
+
+
+def test_title_conflict_for_one_person():
+    briefing = brief(
+        "US Secretary of State Mike Pompeo said the United States was ready to act in the region.",
+        "US defence secretary Mike Pompeo said the United States was ready to act in the region.",
+    )
+    [conflict] = conflicts(briefing, "title")
+    assert conflict.subject == "Mike Pompeo"
+    assert {s.value for s in conflict.sides} == {"US Secretary of State", "US defence secretary"}
+
+
+def test_facts_count_the_outlets_that_report_them(examples):
+    briefing = Pipeline(Settings.load()).brief([str(examples / "harbour-bridge")])
+    assert briefing.facts
+    shared = [f for f in briefing.facts if len(f.outlets) > 1]
+    assert shared and all(len({c.article for c in f.citations}) == len(f.outlets) for f in shared)
+    outlets = {a.outlet for a in briefing.articles}
+    assert all(set(f.outlets) <= outlets for f in briefing.facts)
+
+
+@pytest.mark.usefixtures("seeds")
+def test_seed_conflicts(pipeline, seeds):
+    briefing = pipeline.brief([str(seeds)])
+    found = {c.kind: c for c in briefing.conflicts if not c.agree}
+    cubans = found["number"]
+    assert {s.value for s in cubans.sides} == {"as many as 25,000", "20,000"}
+    assert len({s.article for s in cubans.sides}) == 2
+    names = {s.value for s in found["name"].sides}
+    assert names == {"Operation Liberty", "Operation Freedom"}
+    for conflict in briefing.conflicts:
+        assert not {"more than 50", "about 50"} <= {s.value for s in conflict.sides} or conflict.agree
