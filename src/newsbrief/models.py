@@ -133,6 +133,8 @@ class Quantity:
     proper: tuple[str, ...]
     start: int
     end: int
+    places: tuple[str, ...] = ()  # places named in the same sentence ("in Honduras")
+    partial: bool = False  # "nine other deaths", "50 more troops": part of a total, not one
 
 
 @dataclass(frozen=True)

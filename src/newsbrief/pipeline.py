@@ -70,14 +70,15 @@ class Pipeline:
         actors = build_actors(analysed)
         statements = attribute(analysed, actors)
         actors = count_quotes(actors, statements)
+        facts = align_facts(analysed, self.settings.citation_threshold)
         return Briefing(
             articles=tuple(articles),
             summary=tuple(summary),
             actors=tuple(actors[:self.settings.max_actors]),
             quotes=tuple(s for s in statements if s.kind == "quote"),
             claims=tuple(s for s in statements if s.kind == "claim"),
-            conflicts=tuple(find_conflicts(analysed, statements, actors)),
-            facts=tuple(align_facts(analysed, self.settings.citation_threshold)),
+            conflicts=tuple(find_conflicts(analysed, statements, actors, facts)),
+            facts=tuple(facts),
             warnings=tuple(notices),
             timeline=tuple(build_timeline(analysed, max_entries=self.settings.timeline_entries)),
             sentences={a.article.id: a.sentences for a in analysed},

@@ -229,9 +229,9 @@ def speaker_phrase(token: Token) -> tuple[Span, str]:
             or (t.dep_ == "prep" and t.head.i == token.i) or _under(t, token, {"prep"})]
     kept = [t for t in kept if not t.is_punct]
     for ent in doc.ents:  # "Cuban chief of U.S. Affairs Carlos Fernandez de Cossio"
-        if ent.label_ == "PERSON" and ent.end - 1 == kept[-1].i and ent.start > kept[0].i:
+        if kept and ent.label_ == "PERSON" and ent.end - 1 == kept[-1].i and ent.start > kept[0].i:
             return ent, "name"
-    kept = [t for t in token.subtree if not _under(t, token, _DESCRIPTION_ONLY)]
+    kept = [t for t in token.subtree if not _under(t, token, _DESCRIPTION_ONLY)] or [token]
     return doc[kept[0].i:kept[-1].i + 1], "description"
 
 

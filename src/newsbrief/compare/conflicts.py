@@ -3,22 +3,32 @@
 Precision first — a wrong conflict misleads the reader — so two numbers are compared only
 when they count the same thing in the same way:
 - the counted things share a stem written with a capital ("25,000 Cuban security forces" /
-  "20,000 Cubans") and the two sentences share another content word; or
-- the counted things have the same head and compatible modifiers *and* the same predicate
-  ("nine people were killed" / "killing eight people"; not "nine people killed" /
-  "32 people injured").
-Numbers within one article are never compared (an article's own figures count different
-things), nor are near-duplicate copies. Values agree when their intervals meet (numbers.py).
+  "20,000 Cubans"), one's head is the other's modifier (or both are the same phrase; "Five
+  House Republicans" and "17 Republicans" are not), and the sentences share another content
+  word; or
+- the counted things have the same head and modifiers, the same predicate when both have
+  one ("nine people were killed" / "killing eight people"; not "nine people killed" / "32
+  people injured"), and the two sentences report the same fact: at least ``SAME_FACT`` of
+  the shorter one's other content words, and at least ``CONTEXT_WORDS`` of them, are shared.
+Never compared: numbers within one article (an article's own figures count different things),
+near-duplicate copies, figures that are part of a larger count ("nine other deaths"), figures
+in sentences about different places ("… in Honduras" / "… in Guatemala"), and articles
+published more than ``MAX_DAYS_APART`` apart when the count is one that grows (the dead,
+injured, arrested: a toll rising from day to day is an update, not a disagreement); other
+figures from articles of different days are reported with a note saying so. A conflict needs
+a direct same-thing link between two disagreeing figures, not a chain. Values agree when
+their intervals meet (numbers.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from itertools import combinations
 
 from ..analyse.actors import role_key
-from ..models import Actor, AnalysedArticle, Conflict, Quantity, Side, Statement
+from ..models import Actor, AnalysedArticle, Conflict, Fact, Quantity, Side, Statement
 from ..summarise.vectors import tokenize
 from .quantities import stem
 
@@ -34,16 +44,22 @@ NAME_HEADS = {"Operation", "Plan", "Project", "Programme", "Program", "Campaign"
 _NAME = re.compile(r"\b(" + "|".join(sorted(NAME_HEADS)) + r")\s+((?:[A-Z][\w'-]*\s?){1,3})")
 # Offices a person holds one at a time: differing portfolios are a conflict of titles.
 OFFICE_HEADS = {"secretary", "minister", "ambassador", "governor", "mayor", "adviser", "advisor"}
+CONTEXT_WORDS = 3
+SAME_FACT = 0.5
+MAX_DAYS_APART = 1
+GROWING = {"death", "casualti", "victim", "bodi", "dead", "toll", "injuri", "arrest"}
 _REPORTING = {"said", "say", "says", "told", "according", "added"}
 
 
 def find_conflicts(
-    analysed: Sequence[AnalysedArticle], statements: Sequence[Statement], actors: Sequence[Actor]
+    analysed: Sequence[AnalysedArticle], statements: Sequence[Statement], actors: Sequence[Actor],
+    facts: Sequence[Fact] = (),
 ) -> list[Conflict]:
-    """Number, name and title conflicts, plus hedged numbers that agree (``agree=True``)."""
+    """Number, name, title and date conflicts, plus hedged numbers that agree (``agree=True``)."""
     items = [a for a in analysed if not a.article.near_duplicate_of]
     speakers = {(s.article_id, s.sentence): s.speaker for s in statements if s.speaker}
-    found = number_conflicts(items, speakers) + name_conflicts(items) + title_conflicts(actors, analysed)
+    found = (number_conflicts(items, speakers) + name_conflicts(items) + title_conflicts(actors, analysed)
+             + date_conflicts(facts, items, speakers))
     return sorted(found, key=lambda c: (c.agree, c.kind != "number", c.subject))
 
 
@@ -52,9 +68,12 @@ def number_conflicts(
 ) -> list[Conflict]:
     """Figures for the same thing across outlets, grouped; disagreeing groups are conflicts."""
     outlet = {a.article.id: a.article.outlet for a in items}
+    dates = {a.article.id: a.article.date for a in items}
     sentences = {(a.article.id, s.index): s.text for a in items for s in a.sentences}
-    quantities = [q for a in items for q in a.quantities]
+    quantities = [q for a in items for q in a.quantities if not q.partial]
     parent = list(range(len(quantities)))
+    disagreeing: list[tuple[int, int]] = []
+    linked: set[int] = set()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -66,11 +85,23 @@ def number_conflicts(
         a, b = quantities[i], quantities[j]
         if outlet[a.article_id] == outlet[b.article_id]:
             continue
-        if same_thing(a, b, sentences[(a.article_id, a.sentence)], sentences[(b.article_id, b.sentence)]):
-            parent[find(i)] = find(j)
+        if _grows(a) and _days_apart(dates[a.article_id], dates[b.article_id]) > MAX_DAYS_APART:
+            continue
+        if a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places}:
+            continue
+        if not same_thing(a, b, sentences[(a.article_id, a.sentence)], sentences[(b.article_id, b.sentence)]):
+            continue
+        if _agree(a, b):
+            parent[find(i)] = find(j)  # agreeing figures of one thing form a group
+        else:
+            disagreeing.append((i, j))
+    for i, j in disagreeing:  # a conflict joins the two groups it links directly
+        parent[find(i)] = find(j)
+        linked.update((i, j))
     groups: dict[int, list[Quantity]] = {}
     for i, quantity in enumerate(quantities):
         groups.setdefault(find(i), []).append(quantity)
+    has_conflict = {find(i) for i in linked}
     conflicts = []
     for group in groups.values():
         if len({outlet[q.article_id] for q in group}) < 2:
@@ -82,8 +113,10 @@ def number_conflicts(
             for members in classes for q in members[:1]
         )
         subject = " / ".join(dict.fromkeys(q.thing for q in group))
-        if len(classes) > 1:
-            conflicts.append(Conflict("number", subject, _all_sides(classes, sentences, speakers)))
+        if len(classes) > 1 and find(quantities.index(group[0])) in has_conflict:
+            days = {dates[q.article_id] for q in group} - {None}
+            note = "reported on different days: a figure may have been updated" if len(days) > 1 else ""
+            conflicts.append(Conflict("number", subject, _all_sides(classes, sentences, speakers), note))
         elif len({q.text.lower() for q in group}) > 1 and any(q.hedge != "exact" for q in group):
             values = " / ".join(dict.fromkeys(q.text for q in group))
             conflicts.append(Conflict("number", subject, sides, note=f"hedged figures agree: {values}",
@@ -98,6 +131,17 @@ def _all_sides(classes: list[list[Quantity]], sentences: dict[tuple[str, int], s
              speakers.get((q.article_id, q.sentence)))
         for members in classes for q in members
     )
+
+
+def _days_apart(first: dt.date | None, second: dt.date | None) -> int:
+    return abs((first - second).days) if first and second else 0
+
+
+def _grows(quantity: Quantity) -> bool:
+    """Counts that rise as a story unfolds: the dead, injured, arrested, missing, evacuated."""
+    return quantity.head in GROWING or any(
+        quantity.predicate.startswith(s) for group in SYNONYMS[:3] for s in group
+    ) or quantity.predicate.startswith(("miss", "evacu", "rescu"))
 
 
 def _value_classes(group: list[Quantity]) -> list[list[Quantity]]:
@@ -121,20 +165,30 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     """True when two numbers count the same thing (see the module docstring)."""
     words_a, words_b = {a.head, *a.modifiers}, {b.head, *b.modifiers}
     shared_proper = (set(a.proper) & words_b) | (set(b.proper) & words_a)
-    if shared_proper and (a.head in words_b or b.head in words_a):
+    crossed = a.head != b.head and (a.head in words_b or b.head in words_a)
+    if shared_proper and (crossed or set(a.modifiers) == set(b.modifiers)):
         context_a = {stem(w) for w in tokenize(sentence_a)} - words_a - _REPORTING
         context_b = {stem(w) for w in tokenize(sentence_b)} - words_b - _REPORTING
         return len(context_a & context_b) >= 1
-    if a.head != b.head:
+    if a.head != b.head or set(a.modifiers) != set(b.modifiers):
         return False
-    if set(a.modifiers) != set(b.modifiers):
+    if _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate):
         return False
-    return _same_predicate(a.predicate, b.predicate)
+    # the sentences must also report the same fact ("killed when the old bridge collapsed"),
+    # so two death counts from two different events stay apart
+    predicates = {a.predicate, b.predicate}
+    context_a = {stem(w) for w in tokenize(sentence_a) if not w[0].isdigit()} - words_a - _REPORTING
+    context_b = {stem(w) for w in tokenize(sentence_b) if not w[0].isdigit()} - words_b - _REPORTING
+    shared = (context_a & context_b) - predicates
+    smaller = min(len(context_a - predicates), len(context_b - predicates)) or 1
+    return len(shared) >= CONTEXT_WORDS and len(shared) / smaller >= SAME_FACT
+
+
+def _has_predicate(quantity: Quantity) -> bool:
+    return bool(quantity.predicate) and quantity.predicate != "be"
 
 
 def _same_predicate(a: str, b: str) -> bool:
-    if not a or not b or a == "be" or b == "be":
-        return False
     return a == b or any(
         any(a.startswith(s) for s in group) and any(b.startswith(s) for s in group) for group in SYNONYMS
     )
@@ -198,6 +252,38 @@ def title_conflicts(actors: Sequence[Actor], analysed: Sequence[AnalysedArticle]
             if len(sides) == 2:
                 conflicts.append(Conflict("title", actor.name, tuple(sides),
                                           note="different titles for the same person"))
+    return conflicts
+
+
+def date_conflicts(facts: Sequence[Fact], items: Sequence[AnalysedArticle],
+                   speakers: dict[tuple[str, int], str]) -> list[Conflict]:
+    """One fact, told by several outlets, each sentence naming exactly one day — different days.
+
+    Relative dates are resolved against each article's own date first ("on Tuesday" in a
+    Wednesday paper and "on Monday" in a Tuesday paper are the same day, not a conflict).
+    """
+    from ..timeline import sentence_refs
+
+    by_id = {item.article.id: item for item in items}
+    conflicts = []
+    for fact in facts:
+        days: dict[str, list[tuple[str, int, str]]] = {}
+        for citation in fact.citations:
+            item = by_id.get(citation.article)
+            if item is None:
+                continue
+            sentence = next((s for s in item.sentences if s.index == citation.sentence), None)
+            refs = sentence_refs(item, sentence) if sentence else []
+            if len(refs) == 1 and refs[0].granularity == "day":
+                where = (citation.article, citation.sentence, citation.text)
+                days.setdefault(refs[0].iso(), []).append(where)
+        outlets = {day: {by_id[a].article.outlet for a, _, _ in uses} for day, uses in days.items()}
+        if len(days) > 1 and len(set().union(*outlets.values())) > 1:
+            sides = tuple(
+                Side(day, article, sentence, text, speakers.get((article, sentence)))
+                for day, uses in sorted(days.items()) for article, sentence, text in uses
+            )
+            conflicts.append(Conflict("date", fact.text, sides, note="the same event on different days"))
     return conflicts
 
 

@@ -10,13 +10,22 @@ from typing import TYPE_CHECKING
 import snowballstemmer
 
 from ..models import Quantity
-from .numbers import HEDGES, VAGUE, parse_value
+from .numbers import HEDGES, VAGUE, Value, parse_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Modifiers that do not change what is counted ("50 other countries").
-NEUTRAL_MODIFIERS = {"other", "more", "additional", "further", "new", "total", "estimated", "some"}
+# Modifiers that do not change what is counted ("a total 50 countries")...
+NEUTRAL_MODIFIERS = {"total", "estimated", "some"}
+# ...and those that make the figure part of a larger count ("nine other deaths").
+PARTIAL_MODIFIERS = {"other", "more", "additional", "further", "another", "remaining", "new", "extra"}
+# Units of measure: "8 mph (13 kph)" is a speed, not a count of things.
+MEASURES = {
+    "mph", "kph", "km", "kilometers", "kilometres", "miles", "mile", "feet", "foot", "meters",
+    "metres", "inches", "yards", "pounds", "kilograms", "kg", "tons", "tonnes", "barrels",
+    "degrees", "knots", "acres", "hectares", "percent", "points", "cents", "dollars", "dlrs",
+    "euros", "pesos", "yen", "baht", "crowns", "volts", "watts", "gallons", "liters", "litres",
+}
 COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 _HEDGE_WORDS = {w for pattern, _ in HEDGES for w in pattern.split()}
 
@@ -39,30 +48,33 @@ def find_quantities(
         if ent.label_ != "CARDINAL":
             continue
         root = ent.root
+        anchor = None  # the word whose verb the count belongs to ("Thousands of people rallied")
         if root.dep_ == "nummod" and root.head.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             head = root.head
         elif root.lower_ in VAGUE or root.lower_ in ("dozens", "hundreds", "thousands"):
-            head = _of_object(root)
+            head, anchor = _of_object(root), root
         else:
             head = None
-        if head is None:
+        if head is None or head.lower_ in MEASURES:
             continue
+        if ent.end < len(doc) and doc[ent.end].text in ("-", "–"):
+            continue  # "a 122-seat assembly", "the 18-nation forum": not a count
         start = ent.start
         while start > 0 and doc[start - 1].lower_ in _HEDGE_WORDS:
             start -= 1
         phrase = doc[start:ent.end]
         value = parse_value(phrase.text)
-        if value is None or _is_year(phrase.text, head):
+        if value is None or _is_year(phrase.text, head) or value.high <= 1:
             continue
         found.append(_quantity(phrase.text, head, value, article_id, offset + phrase.start_char,
-                               offset + phrase.end_char, sentence_at))
+                               offset + phrase.end_char, sentence_at, anchor))
     for token in doc:  # "dozens of protesters" is seldom an entity
         if token.lower_ in VAGUE and token.lower_ not in ("a", "several") and not token.ent_type_:
             head = _of_object(token)
             value = parse_value(token.text)
             if head is not None and value is not None:
                 found.append(_quantity(token.text, head, value, article_id, offset + token.idx,
-                                       offset + token.idx + len(token), sentence_at))
+                                       offset + token.idx + len(token), sentence_at, token))
     return found
 
 
@@ -79,16 +91,17 @@ def _is_year(text: str, head: Token) -> bool:
     return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100 and head.tag_ != "NNS"
 
 
-def _quantity(text: str, head: Token, value, article_id: str, start: int, end: int,
-              sentence_at: Callable[[int], int]) -> Quantity:
-    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha
-                 and c.lower_ not in NEUTRAL_MODIFIERS]
+def _quantity(text: str, head: Token, value: Value, article_id: str, start: int, end: int,
+              sentence_at: Callable[[int], int], anchor: Token | None = None) -> Quantity:
+    described = [c for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha]
+    modifiers = [c for c in described if c.lower_ not in NEUTRAL_MODIFIERS | PARTIAL_MODIFIERS]
+    partial = any(c.lower_ in PARTIAL_MODIFIERS for c in described)
     words = sorted([*modifiers, head], key=lambda t: t.i)
-    predicate = head.head
+    predicate = (anchor or head).head
     for _ in range(2):  # "recognised by 50 countries": through the preposition to its verb
         if predicate.tag_ == "IN" and predicate.head.i != predicate.i:
             predicate = predicate.head
-    if predicate.lower_ in COPULAS or predicate.i == head.i:
+    if predicate.lower_ in COPULAS or predicate.i == (anchor or head).i:
         predicate_stem = "be"
     elif predicate.tag_.startswith("VB"):
         predicate_stem = stem(predicate.text)
@@ -108,4 +121,6 @@ def _quantity(text: str, head: Token, value, article_id: str, start: int, end: i
         proper=tuple(stem(t.text) for t in words if t.text[:1].isupper() and t.i != head.sent.start),
         start=start,
         end=end,
+        places=tuple(e.text for e in head.sent.ents if e.label_ in ("GPE", "LOC")),
+        partial=partial,
     )

@@ -23,10 +23,17 @@ from ..compare import find_conflicts
 from ..models import AnalysedArticle, Article, Conflict, RawArticle, Side
 from .data import Cluster
 
-_FIGURE = re.compile(r"(?<![\w.,$])(\d{2,3}(?:,\d{3})*)\s+([a-z]{3,})\b")
+# A figure counting a plural noun, optionally in millions: "25 people", "14 million subscribers".
+# Not after a month or a hyphen ("Sept. 20", "1976-83"), not money ("dlrs 30", "$30").
+_FIGURE = re.compile(
+    r"(?<![\w.,$-])(?<!dlrs )(?<!Sept\. )(?<!Oct\. )(?<!Nov\. )(?<!Dec\. )(?<!Jan\. )(?<!Feb\. )"
+    r"(?<!Aug\. )(\d{2,3}(?:,\d{3})*)\s+((?:(?:million|billion|thousand)\s+)?"
+    r"(?:[a-z]{3,}(?<!ss)s|people|police|children|men|women|troops|staff|personnel))\b"
+)
 # Durations and percentages are not counts of things: newsbrief does not compare them.
-NOT_COUNTS = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds", "year",
-              "miles", "kilometers", "feet", "meters", "degrees", "points", "cents", "dollars"}
+NOT_COUNTS = {"percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
+              "miles", "kilometers", "feet", "meters", "degrees", "points", "cents", "dollars",
+              "knots", "pounds", "tons", "mph", "kph", "acres", "yards", "inches", "games"}
 
 Detector = Callable[[Sequence[AnalysedArticle]], list[Conflict]]
 
@@ -64,7 +71,7 @@ def find_perturbation(cluster: Cluster) -> Perturbation | None:
     for number, document in enumerate(cluster.documents):
         for match in _FIGURE.finditer(document.text):
             key = (match.group(1), match.group(2))
-            if key[1] in NOT_COUNTS:
+            if key[1].split()[-1] in NOT_COUNTS:
                 continue
             if key in seen and seen[key] != number:
                 old = match.group(1)
@@ -75,7 +82,7 @@ def find_perturbation(cluster: Cluster) -> Perturbation | None:
 
 
 def perturb(text: str, change: Perturbation) -> str:
-    pattern = re.compile(rf"(?<![\w.,$]){re.escape(change.old)}(?=\s+{re.escape(change.word)}\b)")
+    pattern = re.compile(rf"(?<![\w.,$-]){re.escape(change.old)}(?=\s+{re.escape(change.word)}\b)")
     return pattern.sub(change.new, text)
 
 
