@@ -168,3 +168,16 @@ def test_conflict_harness_rewards_neither_silence_nor_noise():
     by_name = {s.detector: s for s in scores}
     assert by_name["none"].recall == 0.0 and by_name["none"].precision == 0.0
     assert by_name["newsbrief"].recall == 1.0 and by_name["newsbrief"].precision == 1.0
+
+
+def test_annotated_conflict_set_is_well_formed():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "bench" / "data" / "conflicts.jsonl"
+    records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    assert len(records) >= 10
+    for record in records:
+        assert len(record["documents"]) >= 2
+        for conflict in record["conflicts"]:
+            assert conflict["kind"] in {"number", "name", "title", "date"} and len(conflict["values"]) >= 2

@@ -2,15 +2,19 @@
 
 Precision first — a wrong conflict misleads the reader — so two numbers are compared only
 when they count the same thing in the same way:
-- the counted things share a stem written with a capital ("25,000 Cuban security forces" /
-  "20,000 Cubans"), one's head is the other's modifier (or both are the same phrase; "Five
-  House Republicans" and "17 Republicans" are not), and the sentences share another content
-  word; or
-- the counted things have the same head and modifiers, the same predicate when both have
-  one ("nine people were killed" / "killing eight people"; not "nine people killed" / "32
-  people injured"), and the two sentences report the same fact: at least ``SAME_FACT`` of
-  the shorter one's other content words, and at least ``CONTEXT_WORDS`` of them, are shared.
-Never compared: numbers within one article (an article's own figures count different things),
+- the counted things share a stem written with a capital and one's head is the other's
+  modifier ("25,000 Cuban security forces" / "20,000 Cubans"), and the sentences name the
+  same place ("in Venezuela"); or
+- the counted things have the same head and modifiers, and the two sentences report the
+  same fact: at least ``SAME_FACT`` of the shorter one's other content words, and at least
+  ``CONTEXT_WORDS`` of them, are shared — more (``STRONG_FACT``, one more word) when the
+  verbs differ ("nine people were killed" / "killing eight people" need less than "nine
+  people killed" / "32 people injured", which share too little to be one fact).
+Never compared: two values that one article itself gives for the same kind of thing ("two
+counts of assault, … five counts of …": to that article they are different things), figures
+more than ``MAX_RATIO`` times apart (outlets that disagree about
+one count rarely differ by more; "two dissidents" and "190 dissidents" are two groups),
+numbers within one article (an article's own figures count different things),
 near-duplicate copies, figures that are part of a larger count ("nine other deaths"), figures
 in sentences about different places ("… in Honduras" / "… in Guatemala"), and articles
 published more than ``MAX_DAYS_APART`` apart when the count is one that grows (the dead,
@@ -36,17 +40,23 @@ from .quantities import stem
 SYNONYMS = [
     {"kill", "die", "dead", "death", "slain", "perish"},
     {"injur", "wound", "hurt"},
-    {"arrest", "detain", "held"},
+    {"arrest", "detain", "held", "hold"},
+    {"free", "freed", "releas"},
     {"gather", "march", "protest", "demonstr", "ralli", "join"},
+    {"disappear", "vanish", "miss", "lost"},
 ]
+# Verbs that say nothing about what is counted ("has 500 members", "there are 20 states").
+LIGHT_VERBS = {"be", "have", "has", "had", "includ", "number", "total"}
 # Names made of a generic head and a proper name: "Operation Liberty", "Plan Colombia".
 NAME_HEADS = {"Operation", "Plan", "Project", "Programme", "Program", "Campaign", "Mission", "Doctrine"}
 _NAME = re.compile(r"\b(" + "|".join(sorted(NAME_HEADS)) + r")\s+((?:[A-Z][\w'-]*\s?){1,3})")
 # Offices a person holds one at a time: differing portfolios are a conflict of titles.
 OFFICE_HEADS = {"secretary", "minister", "ambassador", "governor", "mayor", "adviser", "advisor"}
-CONTEXT_WORDS = 3
-SAME_FACT = 0.5
+CONTEXT_WORDS = 2
+SAME_FACT = 0.34
+STRONG_FACT = 0.5
 MAX_DAYS_APART = 1
+MAX_RATIO = 5.0
 GROWING = {"death", "casualti", "victim", "bodi", "dead", "toll", "injuri", "arrest"}
 _REPORTING = {"said", "say", "says", "told", "according", "added"}
 
@@ -73,6 +83,9 @@ def number_conflicts(
     quantities = [q for a in items for q in a.quantities if not q.partial]
     parent = list(range(len(quantities)))
     disagreeing: list[tuple[int, int]] = []
+    by_head: dict[str, list[Quantity]] = {}
+    for quantity in (q for a in items for q in a.quantities):
+        by_head.setdefault(quantity.head, []).append(quantity)
     linked: set[int] = set()
 
     def find(i: int) -> int:
@@ -89,11 +102,13 @@ def number_conflicts(
             continue
         if a.places and b.places and not {p.lower() for p in a.places} & {p.lower() for p in b.places}:
             continue
+        if _too_far(a, b):
+            continue  # "two dissidents" / "190 dissidents": different groups, not two counts of one
         if not same_thing(a, b, sentences[(a.article_id, a.sentence)], sentences[(b.article_id, b.sentence)]):
             continue
         if _agree(a, b):
             parent[find(i)] = find(j)  # agreeing figures of one thing form a group
-        else:
+        elif not _one_article_has_both(a, b, by_head):
             disagreeing.append((i, j))
     for i, j in disagreeing:  # a conflict joins the two groups it links directly
         parent[find(i)] = find(j)
@@ -133,6 +148,25 @@ def _all_sides(classes: list[list[Quantity]], sentences: dict[tuple[str, int], s
     )
 
 
+def _one_article_has_both(a: Quantity, b: Quantity, by_head: dict[str, list[Quantity]]) -> bool:
+    """True when some article gives figures agreeing with both values for this head: to that
+    article they are two different things (or an update: "rose to 40 from 32")."""
+    articles: dict[str, set[int]] = {}
+    for quantity in by_head.get(a.head, []) + (by_head.get(b.head, []) if b.head != a.head else []):
+        sides = articles.setdefault(quantity.article_id, set())
+        if _agree(quantity, a):
+            sides.add(0)
+        if _agree(quantity, b):
+            sides.add(1)
+    return any(sides == {0, 1} for sides in articles.values())
+
+
+def _too_far(a: Quantity, b: Quantity) -> bool:
+    """Figures more than ``MAX_RATIO`` apart count different things."""
+    low = max(min(a.high, b.high), 1e-9)
+    return max(a.low, b.low) / low > MAX_RATIO
+
+
 def _days_apart(first: dt.date | None, second: dt.date | None) -> int:
     return abs((first - second).days) if first and second else 0
 
@@ -166,26 +200,31 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     words_a, words_b = {a.head, *a.modifiers}, {b.head, *b.modifiers}
     shared_proper = (set(a.proper) & words_b) | (set(b.proper) & words_a)
     crossed = a.head != b.head and (a.head in words_b or b.head in words_a)
-    if shared_proper and (crossed or set(a.modifiers) == set(b.modifiers)):
-        context_a = {stem(w) for w in tokenize(sentence_a)} - words_a - _REPORTING
-        context_b = {stem(w) for w in tokenize(sentence_b)} - words_b - _REPORTING
-        return len(context_a & context_b) >= 1
+    if shared_proper and crossed:
+        return bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
     if a.head != b.head or set(a.modifiers) != set(b.modifiers):
         return False
-    if _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate):
-        return False
     # the sentences must also report the same fact ("killed when the old bridge collapsed"),
-    # so two death counts from two different events stay apart
+    # so two death counts from two different events stay apart; different verbs need more
+    # of it ("disappeared with 239 people aboard" / "went missing with 239 people on board")
+    differ = _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate)
+    if differ and _group_of(a.predicate) is not None and _group_of(b.predicate) is not None:
+        return False  # "killed" / "injured": two known kinds of count, never one
+    needed_words, needed_share = (CONTEXT_WORDS + 1, STRONG_FACT) if differ else (CONTEXT_WORDS, SAME_FACT)
     predicates = {a.predicate, b.predicate}
     context_a = {stem(w) for w in tokenize(sentence_a) if not w[0].isdigit()} - words_a - _REPORTING
     context_b = {stem(w) for w in tokenize(sentence_b) if not w[0].isdigit()} - words_b - _REPORTING
     shared = (context_a & context_b) - predicates
     smaller = min(len(context_a - predicates), len(context_b - predicates)) or 1
-    return len(shared) >= CONTEXT_WORDS and len(shared) / smaller >= SAME_FACT
+    return len(shared) >= needed_words and len(shared) / smaller >= needed_share
 
 
 def _has_predicate(quantity: Quantity) -> bool:
-    return bool(quantity.predicate) and quantity.predicate != "be"
+    return bool(quantity.predicate) and quantity.predicate not in LIGHT_VERBS
+
+
+def _group_of(predicate: str) -> int | None:
+    return next((n for n, group in enumerate(SYNONYMS) if any(predicate.startswith(s) for s in group)), None)
 
 
 def _same_predicate(a: str, b: str) -> bool:

@@ -1,6 +1,6 @@
 """Numbers as outlets write them, normalised to intervals so that hedges can agree.
 
-"25,000", "25000" and "twenty-five thousand" are 25,000; "more than 50" is (50, 75] (news use:
+"25,000", "25000" and "twenty-five thousand" are 25,000; "more than 50" is [50, 75] (news use:
 a figure somewhat above the bound — "more than 20" and "more than 43" do not agree),
 "about 50" is [45, 55], "as many as 25,000" is [22,500, 25,000] (news use: a figure near the
 bound, not anything below it), "dozens" is [24, 99]. Two
@@ -113,7 +113,7 @@ def _interval(number: float, hedge: str) -> Value:
     spread = max(number * APPROXIMATE, 1.0)
     match hedge:
         case "above":
-            return Value(number + 1e-9, max(number * ABOVE, number + 2), hedge)
+            return Value(number, max(number * ABOVE, number + 2), hedge)
         case "at-least":
             return Value(number, max(number * ABOVE, number + 2), hedge)
         case "at-most":

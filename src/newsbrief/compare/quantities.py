@@ -25,6 +25,8 @@ MEASURES = {
     "metres", "inches", "yards", "pounds", "kilograms", "kg", "tons", "tonnes", "barrels",
     "degrees", "knots", "acres", "hectares", "percent", "points", "cents", "dollars", "dlrs",
     "euros", "pesos", "yen", "baht", "crowns", "volts", "watts", "gallons", "liters", "litres",
+    # multipliers and references, not things: "three times the limit", "the 3000 block", "p. 3"
+    "times", "block", "p.", "page", "pages", "gb", "mb", "tb", "stories", "floors",
 }
 COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 _HEDGE_WORDS = {w for pattern, _ in HEDGES for w in pattern.split()}
@@ -68,6 +70,18 @@ def find_quantities(
             continue
         found.append(_quantity(phrase.text, head, value, article_id, offset + phrase.start_char,
                                offset + phrase.end_char, sentence_at, anchor))
+    for token in doc:  # "Eleven people were killed": spaCy's NER misses some figures
+        if token.like_num and token.dep_ == "nummod" and not token.ent_type_ and token.head.tag_ in (
+            "NN", "NNS"
+        ) and token.head.lower_ not in MEASURES:
+            start = token.i
+            while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in _HEDGE_WORDS):
+                start -= 1
+            phrase = doc[start:token.i + 1]
+            value = parse_value(phrase.text)
+            if value is not None and value.high > 1 and not _is_year(phrase.text, token.head):
+                found.append(_quantity(phrase.text, token.head, value, article_id,
+                                       offset + phrase.start_char, offset + phrase.end_char, sentence_at))
     for token in doc:  # "dozens of protesters" is seldom an entity
         if token.lower_ in VAGUE and token.lower_ not in ("a", "several") and not token.ent_type_:
             head = _of_object(token)

@@ -12,10 +12,12 @@ noun with the same head, in different documents, that differ — low precision).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from pathlib import Path
 
 from ..analyse import analyse, build_actors, load_pipeline
 from ..analyse.speakers import attribute
@@ -134,17 +136,27 @@ def _is_hit(conflict: Conflict, change: Perturbation) -> bool:
     return any(new in v for v in values) and any(old in v and new not in v for v in values)
 
 
-def evaluate_conflicts(clusters: Iterable[Cluster], detectors: Sequence[str],
-                       model: str | None = None) -> tuple[list[ConflictScores], list[Perturbation]]:
+def evaluate_conflicts(
+    clusters: Iterable[Cluster], detectors: Sequence[str], model: str | None = None,
+    on_original: Callable[[str, Conflict], None] | None = None,
+) -> tuple[list[ConflictScores], list[Perturbation]]:
+    """Score each detector on the perturbed clusters; ``on_original`` sees every conflict
+    newsbrief reports on an unperturbed cluster (for reading them by hand)."""
     nlp = load_pipeline(model)
     totals = {name: [0, 0, 0] for name in detectors}  # hits, false alarms, unperturbed reports
     changes = []
     for cluster in clusters:
         change = find_perturbation(cluster)
         if change is None:
+            if on_original:
+                for conflict in newsbrief_detector(analyse(articles_of(cluster), nlp)):
+                    on_original(cluster.id, conflict)
             continue
         changes.append(change)
         original = analyse(articles_of(cluster), nlp)
+        if on_original:
+            for conflict in newsbrief_detector(original):
+                on_original(cluster.id, conflict)
         changed_id = cluster.documents[change.document].id
         changed = analyse([a for a in articles_of(cluster, change) if a.id == changed_id], nlp)
         perturbed = [changed[0] if item.article.id == changed_id else item for item in original]
@@ -169,5 +181,51 @@ def format_table(scores: Iterable[ConflictScores]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["DETECTORS", "ConflictScores", "evaluate_conflicts", "find_perturbation", "format_table",
-           "perturb"]
+__all__ = ["DETECTORS", "AnnotatedScores", "ConflictScores", "evaluate_annotated", "evaluate_conflicts",
+           "find_perturbation", "format_table", "perturb"]
+
+
+@dataclass(frozen=True)
+class AnnotatedScores:
+    clusters: int
+    gold: int
+    reported: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.reported if self.reported else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+
+def evaluate_annotated(path: str | Path) -> tuple[AnnotatedScores, list[str]]:
+    """Run the whole briefing on each hand-annotated cluster; a reported conflict is right when
+    its kind matches a gold conflict and its sides carry every gold value. Returns the scores
+    and one line per mistake."""
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline()
+    gold_total = reported = correct = 0
+    mistakes: list[str] = []
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    for record in records:
+        briefing = pipeline.brief(record["documents"])
+        found = [c for c in briefing.conflicts if not c.agree]
+        gold = [(g["kind"], {v.lower() for v in g["values"]}) for g in record["conflicts"]]
+        gold_total += len(gold)
+        reported += len(found)
+        unmatched = list(gold)
+        for conflict in found:
+            values = {s.value.lower() for s in conflict.sides}
+            match = next((g for g in unmatched if g[0] == conflict.kind and g[1] <= values), None)
+            if match is None:
+                mistakes.append(f"{record['id']}: reported {conflict.kind} {sorted(values)} (not in gold)")
+            else:
+                unmatched.remove(match)
+                correct += 1
+        mistakes += [f"{record['id']}: missed {kind} {sorted(values)}" for kind, values in unmatched]
+    return AnnotatedScores(len(records), gold_total, reported, correct), mistakes
