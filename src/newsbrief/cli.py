@@ -6,16 +6,21 @@ Exit codes: 0 success; 1 input or model problem (one line on stderr, traceback w
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import NewsbriefError
-from .pipeline import Pipeline
+from .errors import InputError, NewsbriefError
+from .models import Briefing
+from .pipeline import Pipeline, Progress
 from .render import RENDERERS, render
+from .render.json import to_dict
 from .settings import Settings
+from .store import Store
 from .summarise import SUMMARISERS
 
 EPILOG = """\b
@@ -45,7 +50,10 @@ def main() -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Brief a story from this store (with --story) instead of INPUTS.")
+@click.option("--story", "story_id", type=int, default=None, help="Story id (see `newsbrief stories`).")
 @click.option("-w", "--words", type=click.IntRange(min=1), default=None,
               help="Summary word budget [default: 120].")
 @click.option("-f", "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
@@ -65,6 +73,8 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def brief(
     inputs: tuple[str, ...],
+    db: Path | None,
+    story_id: int | None,
     words: int | None,
     output_format: str,
     output: Path | None,
@@ -76,13 +86,23 @@ def brief(
     quiet: bool,
     debug: bool,
 ) -> None:
-    """Brief the story told by INPUTS (files, directories, globs, URLs or '-')."""
+    """Brief the story told by INPUTS (files, directories, globs, URLs or '-'),
+    or story ID of a store (--db PATH --story ID)."""
+    if (db is None) != (story_id is None):
+        raise click.UsageError("--db and --story go together")
+    if inputs and db is not None:
+        raise click.UsageError("give INPUTS or --db/--story, not both")
+    if not inputs and db is None:
+        raise click.UsageError("missing INPUTS (or --db PATH --story ID)")
     try:
         settings = Settings.load(
             config, words=words, summariser=summariser, model=model, max_bytes=max_bytes
         )
         progress = None if quiet or not sys.stderr.isatty() else _progress
-        briefing = Pipeline(settings).brief(list(inputs), on_progress=progress)
+        if db is not None and story_id is not None:
+            briefing = _brief_stored(db, story_id, Pipeline(settings), progress)
+        else:
+            briefing = Pipeline(settings).brief(list(inputs), on_progress=progress)
         text = render(briefing, output_format, explain=explain)
     except NewsbriefError as exc:
         if debug:
@@ -175,6 +195,97 @@ def evaluate_timeline_command(dataset: str, limit: int | None, debug: bool) -> N
             raise
         raise _Fail(str(exc)) from None
     click.echo(format_timeline_table(scores))
+
+
+def _open_store(db: Path, *, create: bool = False) -> Store:
+    if not create and not db.exists():
+        raise InputError(f"{db}: no such store (create one with `newsbrief ingest PATH --db {db}`)")
+    return Store(db)
+
+
+def _brief_stored(db: Path, story_id: int, pipeline: Pipeline, progress: Progress | None) -> Briefing:
+    with _open_store(db) as store:
+        briefing = pipeline.brief_articles(store.story_articles(story_id), on_progress=progress)
+        store.save_briefing(story_id, to_dict(briefing))
+    return briefing
+
+
+@main.command("ingest", epilog="""\b
+Examples:
+  newsbrief ingest exports/*.jsonl --db news.db
+  newsbrief ingest examples/ --db news.db     # again: adds nothing
+\b
+Articles are cleaned, deduplicated (exact and near copies) and grouped into stories as they
+arrive; the store is one SQLite file. Re-running is safe: what is stored is skipped, and an
+interrupted run is completed by the next one.""")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The store file (created if missing).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A TOML file overlaying the shipped settings (story_threshold, …).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def ingest_command(inputs: tuple[str, ...], db: Path, config: Path | None, quiet: bool, debug: bool) -> None:
+    """Add INPUTS (files, directories, globs, URLs) to the store DB, grouped into stories."""
+    from .store.ingest import ingest
+
+    try:
+        settings = Settings.load(config)
+        with _open_store(db, create=True) as store:
+            show = not quiet and sys.stderr.isatty()
+            report = ingest(store, list(inputs), settings,
+                            on_progress=(lambda n: _tick("ingest", n)) if show else None)
+            stories = len(store.stories())
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
+    if show:
+        click.echo("", err=True)
+    click.echo(f"added {report.added} articles ({report.near_duplicates} near-duplicates linked), "
+               f"{report.already_stored} already stored, {len(report.skipped)} skipped; "
+               f"{report.new_stories} new stories, {report.merged_stories} merged; {stories} stories in {db}")
+    if not quiet:
+        for item in report.skipped:
+            click.echo(f"warning: {item.input}: {item.reason}", err=True)
+
+
+@main.command("stories", epilog="""\b
+Examples:
+  newsbrief stories --db news.db
+  newsbrief stories --db news.db --search bridge --since 2024-03-01 --format json""")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The store file.")
+@click.option("--search", default=None, help="Only stories whose title or text contains this.")
+@click.option("--since", default=None, help="Only stories with articles on or after this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Only stories with articles on or before this date.")
+@click.option("--min-size", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only stories with at least this many articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many stories.")
+@click.option("-f", "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def stories_command(db: Path, search: str | None, since: str | None, until: str | None, min_size: int,
+                    limit: int | None, output_format: str, debug: bool) -> None:
+    """List the stories of the store DB: id, size, date span, outlets and title."""
+    try:
+        with _open_store(db) as store:
+            rows = store.stories(search=search, since=since, until=until, min_size=min_size, limit=limit)
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
+    if output_format == "json":
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'id':>6} {'articles':>8} {'outlets':>7}  {'dates':<23}  title")
+    for row in rows:
+        span = f"{row.first_date or '?'} – {row.last_date or '?'}"
+        click.echo(f"{row.id:>6} {row.size:>8} {row.outlets:>7}  {span:<23}  {row.title or ''}")
+
+
+def _tick(stage: str, done: int) -> None:
+    if done % 50 == 0:
+        click.echo(f"\r{stage}: {done} inputs read", err=True, nl=False)
 
 
 def _progress(stage: str, done: int, total: int) -> None:

@@ -54,7 +54,14 @@ class Pipeline:
         """Brief the story told by ``inputs`` (paths, globs, URLs, '-', records, RawArticles)."""
         raws, notices = self.read(inputs, stdin=stdin)
         articles, more = self.clean(raws)
-        notices += more
+        return self.brief_articles(articles, notices + more, on_progress=on_progress)
+
+    def brief_articles(
+        self, articles: Sequence[Article], notices: Sequence[Notice] = (), *,
+        on_progress: Progress | None = None,
+    ) -> Briefing:
+        """Brief articles that are already cleaned (e.g. one story from the store)."""
+        articles, notices = list(articles), list(notices)
         if not articles:
             reasons = "; ".join(f"{n.input}: {n.reason}" for n in notices) or "no articles"
             raise InputError(f"no usable article in the input ({reasons})")

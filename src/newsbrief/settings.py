@@ -31,6 +31,11 @@ class Settings:
     near_duplicate_threshold: float = 0.8
     max_actors: int = 25
     timeline_entries: int = 15
+    max_feed_bytes: int = 1_000_000_000  # `newsbrief ingest`: a whole file (JSONL export, feed)
+    story_threshold: float = 0.2
+    story_merge_threshold: float = 0.5
+    story_decay_days: float = 7.0
+    story_retire_after: int = 5_000
 
     @classmethod
     def load(cls, user_file: str | Path | None = None, **overrides: object) -> Settings:
@@ -52,7 +57,8 @@ class Settings:
             raise InputError(f"words must be at least 1, got {self.words}")
         if self.max_bytes < 1:
             raise InputError(f"max_bytes must be positive, got {self.max_bytes}")
-        for name in ("redundancy_threshold", "citation_threshold", "near_duplicate_threshold"):
+        for name in ("redundancy_threshold", "citation_threshold", "near_duplicate_threshold",
+                     "story_threshold", "story_merge_threshold"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise InputError(f"{name} must be in (0, 1], got {value}")

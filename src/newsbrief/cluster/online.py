@@ -77,7 +77,9 @@ class OnlineClusterer:
         return _unit(top)
 
     def _idf(self, term: str) -> float:
-        return math.log((1 + self.documents) / (1 + self.document_frequency[term]))
+        # smoothed (+1, as scikit-learn does): early in a stream, words every article shares
+        # are the story's own words, not noise to weigh at zero
+        return math.log((1 + self.documents) / (1 + self.document_frequency[term])) + 1.0
 
     def term_counts(self, text: str) -> Counter[str]:
         counts: Counter[str] = Counter()

@@ -1,0 +1,115 @@
+"""The embedded store: one SQLite file with articles, stories and briefings (see schema.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..models import Article
+from .schema import SCHEMA_VERSION, connect
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoryRow", "connect"]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One story as listed: size, date span, outlets and a title."""
+
+    id: int
+    title: str
+    size: int
+    first_date: str | None
+    last_date: str | None
+    outlets: int
+
+
+class Store:
+    """Reads and writes one store file; ``newsbrief.store.ingest`` fills it."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.connection: sqlite3.Connection = connect(self.path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def article_count(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def stories(self, *, search: str | None = None, since: str | None = None,
+                until: str | None = None, limit: int | None = None, min_size: int = 1) -> list[StoryRow]:
+        """Stories, largest first; ``search`` matches titles and article text."""
+        where, args = ["s.merged_into IS NULL", "s.size >= ?"], [min_size]
+        if search:
+            where.append("(s.title LIKE ? OR EXISTS (SELECT 1 FROM articles x WHERE x.story_id = s.id "
+                         "AND x.text LIKE ?))")
+            args += [f"%{search}%", f"%{search}%"]
+        if since:
+            where.append("(s.last_date IS NULL OR s.last_date >= ?)")
+            args.append(since)
+        if until:
+            where.append("(s.first_date IS NULL OR s.first_date <= ?)")
+            args.append(until)
+        sql = (
+            "SELECT s.id, s.title, s.size, s.first_date, s.last_date, "
+            "(SELECT count(DISTINCT outlet) FROM articles a WHERE a.story_id = s.id) "
+            f"FROM stories s WHERE {' AND '.join(where)} ORDER BY s.size DESC, s.last_date DESC, s.id"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [StoryRow(*row) for row in self.connection.execute(sql, args)]
+
+    def story(self, story_id: int) -> StoryRow:
+        rows = [r for r in self.stories(min_size=0) if r.id == story_id]
+        if not rows:
+            merged = self.connection.execute(
+                "SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+            if merged and merged[0]:
+                return self.story(merged[0])
+            raise InputError(f"no story {story_id} in {self.path}")
+        return rows[0]
+
+    def story_articles(self, story_id: int) -> list[Article]:
+        """The articles of a story (following merges), oldest first."""
+        story_id = self.story(story_id).id
+        rows = self.connection.execute(
+            "SELECT id, text, outlet, origin, fingerprint, title, date, date_source, url, reader, "
+            "near_duplicate_of FROM articles WHERE story_id = ? ORDER BY date, seq", (story_id,)
+        ).fetchall()
+        return [
+            Article(id=r[0], text=r[1], outlet=r[2], origin=r[3], fingerprint=r[4], title=r[5],
+                    date=dt.date.fromisoformat(r[6]) if r[6] else None, date_source=r[7], url=r[8],
+                    reader=r[9] or "", near_duplicate_of=r[10])
+            for r in rows
+        ]
+
+    def save_briefing(self, story_id: int, data: dict[str, Any]) -> None:
+        self.connection.execute(
+            "INSERT INTO briefings(story_id, articles, json, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(story_id) DO UPDATE SET articles = excluded.articles, json = excluded.json, "
+            "created_at = excluded.created_at",
+            (story_id, len(data.get("articles", [])), json.dumps(data, ensure_ascii=False),
+             dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+        )
+
+    def briefing(self, story_id: int) -> dict[str, Any] | None:
+        """The saved briefing, if it still covers every article of the story."""
+        row = self.connection.execute(
+            "SELECT b.json FROM briefings b JOIN stories s ON s.id = b.story_id "
+            "WHERE b.story_id = ? AND b.articles = s.size", (story_id,)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def skipped(self) -> list[tuple[str, str, str]]:
+        return self.connection.execute("SELECT input, stage, reason FROM skipped ORDER BY rowid").fetchall()
