@@ -225,3 +225,57 @@ def test_skipped_is_never_silent(write):
     assert {a.outlet for a in articles} == {"a"}
     assert reported == {"b.jsonl", "c.txt"}
     assert all(isinstance(s, Skipped) and s.reason for s in skipped)
+
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Harbour Gazette</title>
+<item><title>Bridge inquiry opens</title><link>https://gazette.example/inquiry</link>
+<guid>gz-1</guid><pubDate>Wed, 13 Mar 2024 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;The inquiry into the Kestrel Bridge collapse opened on Wednesday.&lt;/p&gt;
+&lt;p&gt;Engineers will give evidence next week.&lt;/p&gt;</description></item>
+<item><title>Empty</title><description></description></item>
+</channel></rss>"""
+
+
+def test_rss_feed_entries_become_articles(write):
+    from newsbrief.ingest import ingest
+
+    articles, skipped = ingest([str(write("gazette.xml", RSS))])
+    assert len(articles) == 1
+    article = articles[0]
+    assert article.outlet == "Harbour Gazette" and article.title == "Bridge inquiry opens"
+    assert article.date is not None and article.date.isoformat() == "2024-03-13"
+    assert "Engineers will give evidence" in article.text and article.given_id == "gz-1"
+    assert skipped and "no text" in skipped[0].reason
+
+
+def test_warc_archive_html_responses_become_articles(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from newsbrief.ingest import ingest
+
+    page = (b"<html><head><title>Ferries replace the bridge</title></head><body><article>"
+            b"<p>Free ferries crossed Port Veyra harbour on Wednesday after the Kestrel Bridge collapse "
+            b"cut the city in two, and commuters queued for an hour at the quay.</p>"
+            b"<p>The transport ministry said the shuttle would run every fifteen minutes.</p>"
+            b"</article></body></html>")
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        html_type = [("Content-Type", "text/html; charset=utf-8")]
+        headers = StatusAndHeaders("200 OK", html_type, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://radio.example/ferries", "response",
+                                                      payload=BytesIO(page), http_headers=headers))
+        image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://radio.example/a.png", "response",
+                                                      payload=BytesIO(b"\x89PNG"), http_headers=image))
+    articles, skipped = ingest([str(path)])
+    assert len(articles) == 1 and "Free ferries" in articles[0].text
+    assert articles[0].origin == "https://radio.example/ferries"
+    broken = tmp_path / "broken.warc"
+    broken.write_bytes(b"this is not an archive")
+    articles, skipped = ingest([str(broken)])
+    assert not articles and "WARC" in skipped[0].reason

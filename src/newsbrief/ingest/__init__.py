@@ -9,13 +9,15 @@ from typing import BinaryIO
 from ..errors import InputError, unknown
 from ..models import RawArticle, Skipped
 from .base import Reader, Source, decode
+from .feeds import FeedReader, looks_like_feed
 from .html import HtmlReader
 from .jsonl import JsonReader
 from .sources import iter_sources
 from .text import TextReader
+from .warc import is_warc, read_warc
 
 READERS: dict[str, Reader] = {
-    reader.name: reader for reader in (TextReader(), HtmlReader(), JsonReader())
+    reader.name: reader for reader in (TextReader(), HtmlReader(), JsonReader(), FeedReader())
 }
 
 __all__ = ["READERS", "Reader", "Source", "get_reader", "ingest", "read_source"]
@@ -41,6 +43,8 @@ def choose_reader(source: Source, text: str) -> Reader:
     if "json" in media:
         return READERS["json"]
     head = text.lstrip()[:512].lower()
+    if looks_like_feed(head):
+        return READERS["feed"]
     if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head:
         return READERS["html"]
     if head.startswith(("{", "[")):
@@ -50,6 +54,9 @@ def choose_reader(source: Source, text: str) -> Reader:
 
 def read_source(source: Source) -> Iterator[RawArticle | Skipped]:
     """Decode one source and hand it to its reader; decoding problems follow ``explicit``."""
+    if is_warc(source):  # binary, possibly gzipped: read as records, not as text
+        yield from read_warc(source)
+        return
     try:
         text = decode(source)
     except InputError as exc:
