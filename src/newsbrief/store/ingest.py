@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +70,7 @@ class Ingester:
             decay_days=self.settings.story_decay_days, retire_after=self.settings.story_retire_after,
         )
         self.lsh = MinHashLSH(threshold=self.settings.near_duplicate_threshold, num_perm=NUM_PERM)
+        self._indexed: deque[str] = deque()  # the LSH holds only the latest LSH_WINDOW articles
         self._load()
 
     def _load(self) -> None:
@@ -100,7 +101,7 @@ class Ingester:
             (self.seq - LSH_WINDOW,),
         ):
             stored = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=_values(blob), scheme=SCHEME)
-            self.lsh.insert(article_id, stored)
+            self._index(article_id, stored)
 
     def ingest(self, inputs: Sequence[str | Path], *,
                on_progress: Callable[[int], None] | None = None) -> IngestReport:
@@ -149,7 +150,7 @@ class Ingester:
                 df_delta.update(self.clusterer.term_counts(article.text).keys())
                 story_id = self.clusterer.assign(article.text, article.date)
                 report.new_stories += self.clusterer.next_id - before
-            self.lsh.insert(article.id, minhash)
+            self._index(article.id, minhash)
             story_of[article.id] = story_id
             touched.add(story_id)
             self.seq += 1
@@ -163,6 +164,12 @@ class Ingester:
             report.added += len(batch)
         self._record_skipped(report.skipped)
         return report
+
+    def _index(self, article_id: str, minhash: MinHash) -> None:
+        self.lsh.insert(article_id, minhash)
+        self._indexed.append(article_id)
+        if len(self._indexed) > LSH_WINDOW:
+            self.lsh.remove(self._indexed.popleft())
 
     def _stored(self, fingerprint: str) -> bool:
         return self.store.connection.execute(
