@@ -32,7 +32,7 @@ from . import Store
 NUM_PERM = 64
 SCHEME = "affine32"  # pinned: signatures stored by one run must be read back by the next
 SHINGLE_WORDS = 5
-LSH_WINDOW = 50_000  # near-duplicates are looked for among this many latest articles
+LSH_WINDOW = 10_000  # near-duplicates are looked for among this many latest articles
 _WORDS = re.compile(r"\w+")
 
 
@@ -159,6 +159,8 @@ class Ingester:
                 report.merged_stories += self._commit(batch, df_delta, touched, story_of)
                 report.added += len(batch)
                 batch, df_delta, touched = [], Counter(), set()
+                seen_fingerprints.clear()  # committed: the store answers for them now
+                story_of.clear()
         if batch:
             report.merged_stories += self._commit(batch, df_delta, touched, story_of)
             report.added += len(batch)
