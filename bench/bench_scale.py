@@ -41,16 +41,24 @@ def pools() -> list[list[str]]:
     return found
 
 
-def write_stream(path: Path, size: int, sentences: list[list[str]], seed: int = 0) -> None:
+def write_stream(folder: Path, size: int, sentences: list[list[str]], seed: int = 0) -> None:
+    """JSONL files of 1,000 articles each, as an export or a daily crawl comes (a reader holds
+    one file in memory at a time, so one huge file would measure the file, not the store)."""
     rng = random.Random(seed)
     day = dt.date(2020, 1, 1)
     written = 0
-    with path.open("w", encoding="utf-8") as out:
-        story = 0
+    folder.mkdir()
+    out = None
+    story = 0
+    try:
         while written < size:
             story += 1
             own = rng.choice(sentences)
             for _ in range(min(rng.randint(2, 8), size - written)):
+                if written % 1000 == 0:
+                    if out:
+                        out.close()
+                    out = (folder / f"part-{written // 1000:05d}.jsonl").open("w", encoding="utf-8")
                 body = rng.sample(own, min(8, len(own))) + rng.sample(rng.choice(sentences), 2)
                 rng.shuffle(body)
                 date = day + dt.timedelta(days=rng.randint(0, 3))
@@ -60,6 +68,9 @@ def write_stream(path: Path, size: int, sentences: list[list[str]], seed: int = 
                 written += 1
             if story % 20 == 0:
                 day += dt.timedelta(days=1)
+    finally:
+        if out:
+            out.close()
 
 
 def main() -> None:
@@ -73,7 +84,7 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            feed, db = Path(tmp) / "stream.jsonl", Path(tmp) / "store.db"
+            feed, db = Path(tmp) / "stream", Path(tmp) / "store.db"
             write_stream(feed, size, sentences)
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             start = time.perf_counter()
