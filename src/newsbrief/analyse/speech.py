@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Sentence, Statement
@@ -44,7 +45,6 @@ QUOTING_VERBS = frozenset("""
     brand branded brands dub dubbed express expressed expresses expressing
 """.split())
 SUBJECTS = {"nsubj", "nsubjpass"}
-PRONOUNS = {"he", "she", "they", "it", "him", "her", "i", "we"}
 # Dependents that describe the speaker rather than name it.
 _DESCRIPTION_ONLY = {"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advmod"}
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
@@ -193,8 +193,6 @@ def _speaker_token(verb: Token) -> Token | None:
 
 
 def _with_speaker(statement: Statement, verb: Token, inside: set[int], offset: int) -> Statement:
-    from dataclasses import replace
-
     subject = _speaker_token(verb)
     verb_text = "according to" if verb.lower_ == "according" else verb.lower_
     if subject is None or subject.i in inside:
@@ -267,8 +265,6 @@ def _continues(previous: Statement, quote: Statement, verb: Token | None, doc: D
 
 
 def _merge(first: Statement, second: Statement) -> Statement:
-    from dataclasses import replace
-
     text = first.text.rstrip(" ,") + " … " + second.text
     return replace(first, text=text, end=second.end)
 
@@ -312,8 +308,6 @@ def _according_to_content(verb: Token) -> list[Token]:
 def carry_speakers(statements: list[Statement], sentences: list[Sentence]) -> list[Statement]:
     """A quote that is a whole sentence on its own, with no speech verb, continues the
     quote just before it (within two sentences): news style for long quotations."""
-    from dataclasses import replace
-
     carried: list[Statement] = []
     last_quote: Statement | None = None
     for statement in statements:

@@ -29,9 +29,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import combinations
 
-from ..analyse.actors import role_key
+from ..analyse.actors import ActorIndex, role_key
 from ..models import Actor, AnalysedArticle, Conflict, Fact, Quantity, Side, Statement
 from ..summarise.vectors import tokenize
 from .quantities import stem
@@ -86,7 +87,6 @@ def number_conflicts(
     by_head: dict[str, list[Quantity]] = {}
     for quantity in (q for a in items for q in a.quantities):
         by_head.setdefault(quantity.head, []).append(quantity)
-    linked: set[int] = set()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -112,40 +112,33 @@ def number_conflicts(
             disagreeing.append((i, j))
     for i, j in disagreeing:  # a conflict joins the two groups it links directly
         parent[find(i)] = find(j)
-        linked.update((i, j))
     groups: dict[int, list[Quantity]] = {}
     for i, quantity in enumerate(quantities):
         groups.setdefault(find(i), []).append(quantity)
-    has_conflict = {find(i) for i in linked}
+    has_conflict = {find(i) for i, _ in disagreeing}
     conflicts = []
-    for group in groups.values():
+    for root, group in groups.items():
         if len({outlet[q.article_id] for q in group}) < 2:
             continue
         classes = _value_classes(group)
-        sides = tuple(
-            Side(q.text, q.article_id, q.sentence, sentences[(q.article_id, q.sentence)],
-                 speakers.get((q.article_id, q.sentence)))
-            for members in classes for q in members[:1]
-        )
         subject = " / ".join(dict.fromkeys(q.thing for q in group))
-        if len(classes) > 1 and find(quantities.index(group[0])) in has_conflict:
+        if len(classes) > 1 and root in has_conflict:
             days = {dates[q.article_id] for q in group} - {None}
             note = "reported on different days: a figure may have been updated" if len(days) > 1 else ""
-            conflicts.append(Conflict("number", subject, _all_sides(classes, sentences, speakers), note))
+            sides = tuple(_side(q, sentences, speakers) for members in classes for q in members)
+            conflicts.append(Conflict("number", subject, sides, note))
         elif len({q.text.lower() for q in group}) > 1 and any(q.hedge != "exact" for q in group):
             values = " / ".join(dict.fromkeys(q.text for q in group))
+            sides = tuple(_side(members[0], sentences, speakers) for members in classes)
             conflicts.append(Conflict("number", subject, sides, note=f"hedged figures agree: {values}",
                                       agree=True))
     return conflicts
 
 
-def _all_sides(classes: list[list[Quantity]], sentences: dict[tuple[str, int], str],
-               speakers: dict[tuple[str, int], str]) -> tuple[Side, ...]:
-    return tuple(
-        Side(q.text, q.article_id, q.sentence, sentences[(q.article_id, q.sentence)],
-             speakers.get((q.article_id, q.sentence)))
-        for members in classes for q in members
-    )
+def _side(quantity: Quantity, sentences: dict[tuple[str, int], str],
+          speakers: dict[tuple[str, int], str]) -> Side:
+    where = (quantity.article_id, quantity.sentence)
+    return Side(quantity.text, *where, sentences[where], speakers.get(where))
 
 
 def _one_article_has_both(a: Quantity, b: Quantity, by_head: dict[str, list[Quantity]]) -> bool:
@@ -173,9 +166,8 @@ def _days_apart(first: dt.date | None, second: dt.date | None) -> int:
 
 def _grows(quantity: Quantity) -> bool:
     """Counts that rise as a story unfolds: the dead, injured, arrested, missing, evacuated."""
-    return quantity.head in GROWING or any(
-        quantity.predicate.startswith(s) for group in SYNONYMS[:3] for s in group
-    ) or quantity.predicate.startswith(("miss", "evacu", "rescu"))
+    return (quantity.head in GROWING or bool(_groups(quantity.predicate) & {0, 1, 2})
+            or quantity.predicate.startswith(("miss", "evacu", "rescu")))
 
 
 def _value_classes(group: list[Quantity]) -> list[list[Quantity]]:
@@ -208,7 +200,7 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     # so two death counts from two different events stay apart; different verbs need more
     # of it ("disappeared with 239 people aboard" / "went missing with 239 people on board")
     differ = _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate)
-    if differ and _group_of(a.predicate) is not None and _group_of(b.predicate) is not None:
+    if differ and _groups(a.predicate) and _groups(b.predicate):
         return False  # "killed" / "injured": two known kinds of count, never one
     needed_words, needed_share = (CONTEXT_WORDS + 1, STRONG_FACT) if differ else (CONTEXT_WORDS, SAME_FACT)
     predicates = {a.predicate, b.predicate}
@@ -223,14 +215,13 @@ def _has_predicate(quantity: Quantity) -> bool:
     return bool(quantity.predicate) and quantity.predicate not in LIGHT_VERBS
 
 
-def _group_of(predicate: str) -> int | None:
-    return next((n for n, group in enumerate(SYNONYMS) if any(predicate.startswith(s) for s in group)), None)
+def _groups(predicate: str) -> set[int]:
+    """The SYNONYMS groups a verb stem belongs to."""
+    return {n for n, group in enumerate(SYNONYMS) if predicate.startswith(tuple(group))}
 
 
 def _same_predicate(a: str, b: str) -> bool:
-    return a == b or any(
-        any(a.startswith(s) for s in group) and any(b.startswith(s) for s in group) for group in SYNONYMS
-    )
+    return a == b or bool(_groups(a) & _groups(b))
 
 
 def name_conflicts(items: Sequence[AnalysedArticle]) -> list[Conflict]:
@@ -269,12 +260,15 @@ def name_conflicts(items: Sequence[AnalysedArticle]) -> list[Conflict]:
 
 def title_conflicts(actors: Sequence[Actor], analysed: Sequence[AnalysedArticle]) -> list[Conflict]:
     """One person, two offices of the same kind ("Secretary of State" / "defence secretary")."""
-    sentences = {(a.article.id, r.sentence): next(
-        (s.text for s in a.sentences if s.index == r.sentence), "") for a in analysed for r in a.roles}
-    article_of = {}
+    index = ActorIndex(actors)
+    first_use: dict[tuple[str, str], Side] = {}  # (actor, role key) -> where it is first written
     for item in analysed:
         for role in item.roles:
-            article_of.setdefault((role.name, role_key(role.role)), (item.article.id, role.sentence))
+            actor = index.find(role.name)
+            if actor is not None:
+                text = item.sentences[role.sentence].text if role.sentence < len(item.sentences) else ""
+                first_use.setdefault((actor.name, role_key(role.role)),
+                                     Side("", item.article.id, role.sentence, text))
     conflicts = []
     for actor in actors:
         offices = [r for r in actor.roles if set(role_key(r.text).split()) & OFFICE_HEADS]
@@ -282,12 +276,8 @@ def title_conflicts(actors: Sequence[Actor], analysed: Sequence[AnalysedArticle]
             words_a, words_b = set(role_key(first.text).split()), set(role_key(second.text).split())
             if words_a <= words_b or words_b <= words_a or not (words_a & words_b & OFFICE_HEADS):
                 continue
-            sides = []
-            for role in (first, second):
-                where = next((v for (name, key), v in article_of.items()
-                              if key == role_key(role.text) and _names(actor, name)), None)
-                if where:
-                    sides.append(Side(role.text, where[0], where[1], sentences.get(where, "")))
+            sides = [replace(first_use[key], value=role.text) for role in (first, second)
+                     if (key := (actor.name, role_key(role.text))) in first_use]
             if len(sides) == 2:
                 conflicts.append(Conflict("title", actor.name, tuple(sides),
                                           note="different titles for the same person"))
@@ -325,11 +315,3 @@ def date_conflicts(facts: Sequence[Fact], items: Sequence[AnalysedArticle],
             conflicts.append(Conflict("date", fact.text, sides, note="the same event on different days"))
     return conflicts
 
-
-def _names(actor: Actor, name: str) -> bool:
-    from ..analyse.actors import normalise
-
-    key = normalise(name)
-    return key in {normalise(actor.name), *(normalise(a) for a in actor.aliases)} or (
-        key.split()[-1:] == normalise(actor.name).split()[-1:]
-    )

@@ -45,7 +45,20 @@ def find_quantities(
     doc: Doc, article_id: str, offset: int, sentence_at: Callable[[int], int]
 ) -> list[Quantity]:
     """Counted figures of one paragraph, with the thing each counts."""
-    found: list[Quantity] = []
+
+    def counted(first: int, last: int, head: Token, anchor: Token | None = None, *,
+                hedged: bool = True) -> Quantity | None:
+        """The figure doc[first:last], with the hedge words before it ("as many as")."""
+        while hedged and first > 0 and doc[first - 1].lower_ in _HEDGE_WORDS:
+            first -= 1
+        phrase = doc[first:last]
+        value = parse_value(phrase.text)
+        if value is None or value.high <= 1 or _is_year(phrase.text, head):
+            return None
+        return _quantity(phrase.text, head, value, article_id, offset + phrase.start_char,
+                         offset + phrase.end_char, sentence_at, anchor)
+
+    found: list[Quantity | None] = []
     for ent in doc.ents:
         if ent.label_ != "CARDINAL":
             continue
@@ -61,35 +74,21 @@ def find_quantities(
             continue
         if ent.end < len(doc) and doc[ent.end].text in ("-", "–"):
             continue  # "a 122-seat assembly", "the 18-nation forum": not a count
-        start = ent.start
-        while start > 0 and doc[start - 1].lower_ in _HEDGE_WORDS:
-            start -= 1
-        phrase = doc[start:ent.end]
-        value = parse_value(phrase.text)
-        if value is None or _is_year(phrase.text, head) or value.high <= 1:
+        found.append(counted(ent.start, ent.end, head, anchor))
+    for token in doc:
+        if token.ent_type_:
             continue
-        found.append(_quantity(phrase.text, head, value, article_id, offset + phrase.start_char,
-                               offset + phrase.end_char, sentence_at, anchor))
-    for token in doc:  # "Eleven people were killed": spaCy's NER misses some figures
-        if token.like_num and token.dep_ == "nummod" and not token.ent_type_ and token.head.tag_ in (
-            "NN", "NNS"
-        ) and token.head.lower_ not in MEASURES:
-            start = token.i
-            while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in _HEDGE_WORDS):
-                start -= 1
-            phrase = doc[start:token.i + 1]
-            value = parse_value(phrase.text)
-            if value is not None and value.high > 1 and not _is_year(phrase.text, token.head):
-                found.append(_quantity(phrase.text, token.head, value, article_id,
-                                       offset + phrase.start_char, offset + phrase.end_char, sentence_at))
-    for token in doc:  # "dozens of protesters" is seldom an entity
-        if token.lower_ in VAGUE and token.lower_ not in ("a", "several") and not token.ent_type_:
+        if (token.like_num and token.dep_ == "nummod" and token.head.tag_ in ("NN", "NNS")
+                and token.head.lower_ not in MEASURES):  # "Eleven people …": NER missed it
+            first = token.i
+            while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ in _HEDGE_WORDS):
+                first -= 1
+            found.append(counted(first, token.i + 1, token.head))
+        elif token.lower_ in VAGUE and token.lower_ not in ("a", "several"):  # "dozens of protesters"
             head = _of_object(token)
-            value = parse_value(token.text)
-            if head is not None and value is not None:
-                found.append(_quantity(token.text, head, value, article_id, offset + token.idx,
-                                       offset + token.idx + len(token), sentence_at, token))
-    return found
+            if head is not None:
+                found.append(counted(token.i, token.i + 1, head, token, hedged=False))
+    return [q for q in found if q is not None]
 
 
 def _of_object(token: Token) -> Token | None:

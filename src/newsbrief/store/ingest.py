@@ -15,7 +15,7 @@ import json
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -113,7 +113,7 @@ class Ingester:
             for item in ([source] if isinstance(source, Skipped) else read_source(source))
         )
         batch: list[tuple[Article, MinHash, int]] = []
-        seen_fingerprints: dict[str, str] = {}
+        seen_fingerprints: set[str] = set()  # this batch's; committed ones are in the store
         df_delta: Counter[str] = Counter()
         touched: set[int] = set()
         story_of: dict[str, int] = {}
@@ -138,12 +138,12 @@ class Ingester:
                 reason = f"duplicate article id {article.id!r}"
                 report.skipped.append(Skipped(article.origin, "dedupe", reason))
                 continue
-            seen_fingerprints[article.fingerprint] = article.id
+            seen_fingerprints.add(article.fingerprint)
             minhash = signature(article.text)
             original = next(iter(sorted(self.lsh.query(minhash))), None)
             if original is not None:
                 story_id = story_of.get(original) or self._story_of(original)
-                article = _replace_duplicate(article, original)
+                article = replace(article, near_duplicate_of=original)
                 report.near_duplicates += 1
             else:
                 before = self.clusterer.next_id
@@ -270,11 +270,6 @@ def _values(blob: bytes) -> np.ndarray:
 
     return np.frombuffer(blob, dtype="<u8").astype(np.uint64)
 
-
-def _replace_duplicate(article: Article, original: str) -> Article:
-    from dataclasses import replace
-
-    return replace(article, near_duplicate_of=original)
 
 
 def ingest(store: Store, inputs: Sequence[str | Path], settings: Settings | None = None, *,
