@@ -134,3 +134,31 @@ def test_cli_ingest_stories_and_brief_a_stored_story(tmp_path, examples):
     assert runner.invoke(main, ["stories", "--db", str(tmp_path / "missing.db")]).exit_code == 1
     searched = runner.invoke(main, ["stories", "--db", db, "--search", "Aldmere"]).output
     assert "Aldmere" in searched and "Kestrel" not in searched
+
+
+def test_ingest_bad_input_has_a_clear_outcome_and_loses_nothing(tmp_path, write):
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    empty = write("empty.txt", "")
+    result = runner.invoke(main, ["ingest", str(empty), "--db", db])
+    assert result.exit_code == 1 and "empty.txt" in result.output
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "junk.bin").write_bytes(bytes(range(256)) * 40)
+    huge = {"id": "huge", "text": "word " * 700_000, "source": "o1"}
+    fine = {"id": "fine", "text": BRIDGE.format(n=7), "source": "o2"}
+    (folder / "feed.jsonl").write_text(json.dumps(huge) + "\n" + json.dumps(fine) + "\n")
+    result = runner.invoke(main, ["ingest", str(folder), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "added 1 articles" in result.output
+    assert "junk.bin" in result.output and "over 2,000,000 bytes" in result.output
+    with Store(Path(db)) as store:
+        reasons = [reason for _, _, reason in store.skipped()]
+        assert any("binary" in r for r in reasons) and any("bytes" in r for r in reasons)
+
+
+def test_a_file_that_is_no_store_is_refused(tmp_path):
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"this is not sqlite at all" * 100)
+    result = CliRunner().invoke(main, ["stories", "--db", str(garbage)])
+    assert result.exit_code == 1 and "not a newsbrief store" in result.output
