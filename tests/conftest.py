@@ -59,3 +59,36 @@ STORY_B = (
     "Jane Porter told reporters that the wall would protect 2,500 homes from floods.\n\n"
     "Some residents said the design would block the sea view from the promenade.\n"
 )
+
+
+XSS_ARTICLE = (
+    '<script>window.pwned = 1</script> Gala <img src=x onerror="window.pwned = 2"> for bridge families\n\n'
+    "Friday, 15 March, 2024\n\n"
+    "A charity gala on Friday raised 50,000 crowns for the families of the people killed when the "
+    'Kestrel Bridge collapsed, organisers said. <img src=x onerror="window.pwned = 3">\n\n'
+    'Mayor Helena Marsh told the guests: "<script>window.pwned = 4</script> We will rebuild together."\n'
+)
+HOSTILE_TITLE_ARTICLE = (
+    '<img src=x onerror="window.pwned = 5">Lighthouse keeper <script>window.pwned = 6</script> retires\n\n'
+    "Tuesday, 2 April, 2024\n\n"
+    "The last keeper of the Gannet Rock lighthouse retired on Tuesday after forty-one years, the harbour "
+    "trust said.\n\n"
+    "The lamp has been automatic since 2019, but the keeper stayed on to look after the station.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the example stories and two articles whose titles and text carry markup."""
+    from newsbrief.store import Store
+    from newsbrief.store.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("web")
+    hostile = folder / "gala-night.txt"
+    hostile.write_text(XSS_ARTICLE, encoding="utf-8")
+    lighthouse = folder / "lighthouse.txt"
+    lighthouse.write_text(HOSTILE_TITLE_ARTICLE, encoding="utf-8")
+    db = folder / "news.db"
+    with Store(db) as store:
+        ingest(store, [EXAMPLES, hostile, lighthouse], Settings.load())
+    return db

@@ -283,6 +283,45 @@ def stories_command(db: Path, search: str | None, since: str | None, until: str 
         click.echo(f"{row.id:>6} {row.size:>8} {row.outlets:>7}  {span:<23}  {row.title or ''}")
 
 
+@main.command("serve", epilog="""\\b
+Examples:
+  newsbrief serve --db news.db                 # then open http://127.0.0.1:8000/
+  newsbrief serve --db news.db --port 8080
+\\b
+Pages: / (stories, search, date filter), /stories/ID (the briefing), /brief (upload or paste
+articles). JSON: /api/stories, /api/stories/ID/briefing, POST /api/brief; schema at
+/api/openapi.json. Binds to 127.0.0.1 (this machine only) unless --host says otherwise.""")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The store file (see `newsbrief ingest`).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes the pages to your network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--max-upload-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+              help="Largest upload or posted body; larger ones get a clear 413 error.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A TOML file overlaying the shipped settings.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def serve_command(db: Path, host: str, port: int, max_upload_bytes: int, config: Path | None,
+                  debug: bool) -> None:
+    """Serve the stories of store DB and their briefings as web pages and a JSON API."""
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        app = create_app(db, Settings.load(config), max_upload_bytes=max_upload_bytes)
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can read the store",
+                   err=True)
+    click.echo(f"newsbrief: serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/ "
+               "(Ctrl+C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="debug" if debug else "warning")
+
+
 def _tick(stage: str, done: int) -> None:
     if done % 50 == 0:
         click.echo(f"\r{stage}: {done} inputs read", err=True, nl=False)

@@ -48,8 +48,29 @@ class Store:
         return self.connection.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def stories(self, *, search: str | None = None, since: str | None = None,
-                until: str | None = None, limit: int | None = None, min_size: int = 1) -> list[StoryRow]:
+                until: str | None = None, limit: int | None = None, offset: int = 0,
+                min_size: int = 1) -> list[StoryRow]:
         """Stories, largest first; ``search`` matches titles and article text."""
+        where, args = self._story_filter(search=search, since=since, until=until, min_size=min_size)
+        sql = (
+            "SELECT s.id, s.title, s.size, s.first_date, s.last_date, "
+            "(SELECT count(DISTINCT outlet) FROM articles a WHERE a.story_id = s.id) "
+            f"FROM stories s WHERE {where} ORDER BY s.size DESC, s.last_date DESC, s.id"
+        )
+        if limit or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit if limit else -1, offset]
+        return [StoryRow(*row) for row in self.connection.execute(sql, args)]
+
+    def story_count(self, *, search: str | None = None, since: str | None = None,
+                    until: str | None = None, min_size: int = 1) -> int:
+        """How many stories ``stories`` would list with these filters and no limit."""
+        where, args = self._story_filter(search=search, since=since, until=until, min_size=min_size)
+        return self.connection.execute(f"SELECT count(*) FROM stories s WHERE {where}", args).fetchone()[0]
+
+    @staticmethod
+    def _story_filter(*, search: str | None, since: str | None, until: str | None,
+                      min_size: int) -> tuple[str, list[object]]:
         where, args = ["s.merged_into IS NULL", "s.size >= ?"], [min_size]
         if search:
             where.append("(s.title LIKE ? OR EXISTS (SELECT 1 FROM articles x WHERE x.story_id = s.id "
@@ -61,24 +82,22 @@ class Store:
         if until:
             where.append("(s.first_date IS NULL OR s.first_date <= ?)")
             args.append(until)
-        sql = (
-            "SELECT s.id, s.title, s.size, s.first_date, s.last_date, "
-            "(SELECT count(DISTINCT outlet) FROM articles a WHERE a.story_id = s.id) "
-            f"FROM stories s WHERE {' AND '.join(where)} ORDER BY s.size DESC, s.last_date DESC, s.id"
-        )
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [StoryRow(*row) for row in self.connection.execute(sql, args)]
+        return " AND ".join(where), args
 
     def story(self, story_id: int) -> StoryRow:
-        rows = [r for r in self.stories(min_size=0) if r.id == story_id]
-        if not rows:
-            merged = self.connection.execute(
-                "SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
-            if merged and merged[0]:
-                return self.story(merged[0])
-            raise InputError(f"no story {story_id} in {self.path}")
-        return rows[0]
+        """One story; the id of a story merged into another gives that other story."""
+        for _ in range(100):  # a merge chain is short; the bound only guards against a cycle
+            row = self.connection.execute(
+                "SELECT s.id, s.title, s.size, s.first_date, s.last_date, "
+                "(SELECT count(DISTINCT outlet) FROM articles a WHERE a.story_id = s.id), s.merged_into "
+                "FROM stories s WHERE s.id = ?", (story_id,)
+            ).fetchone()
+            if row is None:
+                break
+            if row[6] is None:
+                return StoryRow(*row[:6])
+            story_id = row[6]
+        raise InputError(f"no story {story_id} in {self.path}")
 
     def story_articles(self, story_id: int) -> list[Article]:
         """The articles of a story (following merges), oldest first."""

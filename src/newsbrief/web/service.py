@@ -1,0 +1,124 @@
+"""What the pages and the JSON API share: stories from the store, briefings built once.
+
+Every request opens its own ``Store`` (SQLite connections stay in their thread); the spaCy
+pipeline is loaded once and used by one briefing at a time.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..ingest import read_source
+from ..ingest.base import Source
+from ..models import Notice, RawArticle, Skipped
+from ..pipeline import Input, Pipeline
+from ..render.json import to_dict
+from ..settings import Settings
+from ..store import Store, StoryRow
+
+PASTE_SEPARATOR = re.compile(r"^\s*-{3,}\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One uploaded file (or pasted text) before reading."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    """A window of the story list and how many match in all."""
+
+    stories: list[StoryRow]
+    total: int
+
+
+class BriefingService:
+    """Reads stories from the store at ``db`` and briefs them, caching briefings in the store."""
+
+    def __init__(self, db: Path, settings: Settings | None = None) -> None:
+        self.db = Path(db)
+        if not self.db.is_file():
+            raise InputError(
+                f"{self.db}: no such store (create one with `newsbrief ingest PATH --db {self.db}`)"
+            )
+        self.settings = settings or Settings.load()
+        self.pipeline = Pipeline(self.settings)
+        self._briefing_lock = threading.Lock()
+        with Store(self.db):  # fail at start, not at the first request, on a file that is no store
+            pass
+
+    def stories(
+        self,
+        *,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_size: int = 1,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> StoryPage:
+        with Store(self.db) as store:
+            filters = {"search": search or None, "since": since, "until": until, "min_size": min_size}
+            return StoryPage(
+                store.stories(**filters, limit=limit, offset=offset), store.story_count(**filters)
+            )
+
+    def story(self, story_id: int) -> StoryRow:
+        with Store(self.db) as store:
+            return store.story(story_id)
+
+    def briefing(self, story_id: int) -> dict[str, Any]:
+        """The story's briefing (JSON contract): the saved one while it covers every article."""
+        with Store(self.db) as store:
+            story_id = store.story(story_id).id
+            saved = store.briefing(story_id)
+            if saved is not None:
+                return saved
+            articles = store.story_articles(story_id)
+        with self._briefing_lock:
+            data = to_dict(self.pipeline.brief_articles(articles))
+        with Store(self.db) as store:
+            store.save_briefing(story_id, data)
+        return data
+
+    def brief_uploads(self, uploads: Iterable[Upload], *, words: int | None = None) -> dict[str, Any]:
+        """Brief uploaded files and pasted texts; unreadable ones become warnings."""
+        raws: list[RawArticle] = []
+        notices: list[Notice] = []
+        for upload in uploads:
+            if upload.data.strip():
+                for result in read_source(Source(upload.name, upload.data, explicit=False)):
+                    (notices if isinstance(result, Skipped) else raws).append(result)
+            else:
+                notices.append(Skipped(upload.name, "ingest", "empty"))
+        return self.brief_raw(raws, notices, words=words)
+
+    def brief_records(self, records: list[Input], *, words: int | None = None) -> dict[str, Any]:
+        """Brief JSON-like records (``text``, ``title``, ``date``, ``source``, …)."""
+        raws, notices = self.pipeline.read(records)
+        return self.brief_raw(raws, list(notices), words=words)
+
+    def brief_raw(
+        self, raws: list[RawArticle], notices: list[Notice], *, words: int | None
+    ) -> dict[str, Any]:
+        pipeline = self.pipeline if words is None else Pipeline(replace(self.settings, words=words))
+        with self._briefing_lock:
+            articles, more = pipeline.clean(raws)
+            return to_dict(pipeline.brief_articles(articles, notices + more))
+
+
+def split_pasted(text: str) -> list[Upload]:
+    """Pasted text: one article, or several separated by a line of three dashes."""
+    parts = [part.strip() for part in PASTE_SEPARATOR.split(text)]
+    return [
+        Upload(f"pasted-{n}.txt", part.encode("utf-8")) for n, part in enumerate(parts, start=1) if part
+    ]
