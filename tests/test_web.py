@@ -157,6 +157,16 @@ def test_an_upload_over_the_limit_is_refused_with_413(web_store):
     assert small.get("/").status_code == 200  # reading is not limited
 
 
+def test_an_upload_over_the_article_limit_is_skipped_with_its_reason(client):
+    big = ("The harbour wall held. " * 120_000).encode()  # 2.8 MB: over max_bytes, under the body limit
+    files = [("files", ("huge.txt", big))] + [("files", (p.name, p.read_bytes())) for p in EXAMPLE_FILES]
+    page = client.post("/brief", files=files)
+    assert page.status_code == 200
+    assert "huge.txt (ingest): over the 2,000,000-byte limit of one article" in page.text
+    alone = client.post("/brief", files=[("files", ("huge.txt", big))])
+    assert alone.status_code == 400 and "over the 2,000,000-byte limit" in alone.text
+
+
 def test_api_brief_accepts_articles_as_json(client):
     articles = [json.loads(line) for line in (EXAMPLE_FILES[-1]).read_text(encoding="utf-8").splitlines()]
     articles += [{"text": path.read_text(encoding="utf-8"), "source": path.stem}
@@ -167,6 +177,8 @@ def test_api_brief_accepts_articles_as_json(client):
     assert len(briefing["articles"]) == len(articles)
     assert sum(len(s["text"].split()) for s in briefing["summary"]) <= 50
     assert client.post("/api/brief", json={"articles": []}).status_code == 422
+    huge = client.post("/api/brief", json={"articles": [{"text": "The wall held. " * 150_000}]})
+    assert huge.status_code == 400 and "over the 2,000,000-byte limit of one article" in huge.json()["detail"]
     unusable = client.post("/api/brief", json={"articles": [{"text": "\u0000\u0001"}]})
     assert unusable.status_code == 400 and "no usable article" in unusable.json()["detail"]
 

@@ -94,8 +94,11 @@ class BriefingService:
         """Brief uploaded files and pasted texts; unreadable ones become warnings."""
         raws: list[RawArticle] = []
         notices: list[Notice] = []
+        limit = self.settings.max_bytes
         for upload in uploads:
-            if upload.data.strip():
+            if len(upload.data) > limit:
+                notices.append(_too_large(upload.name, limit))
+            elif upload.data.strip():
                 for result in read_source(Source(upload.name, upload.data, explicit=False)):
                     (notices if isinstance(result, Skipped) else raws).append(result)
             else:
@@ -104,8 +107,19 @@ class BriefingService:
 
     def brief_records(self, records: list[Input], *, words: int | None = None) -> dict[str, Any]:
         """Brief JSON-like records (``text``, ``title``, ``date``, ``source``, …)."""
-        raws, notices = self.pipeline.read(records)
-        return self.brief_raw(raws, list(notices), words=words)
+        limit = self.settings.max_bytes
+        notices: list[Notice] = []
+        usable: list[Input] = []
+        for number, record in enumerate(records):
+            text = record.get("text") if isinstance(record, dict) else None
+            if isinstance(text, str) and len(text.encode("utf-8")) > limit:
+                notices.append(_too_large(f"record[{number}]", limit))
+            else:
+                usable.append(record)
+        if not usable:
+            raise InputError(f"no usable article in the input ({'; '.join(n.reason for n in notices)})")
+        raws, more = self.pipeline.read(usable)
+        return self.brief_raw(raws, notices + list(more), words=words)
 
     def brief_raw(
         self, raws: list[RawArticle], notices: list[Notice], *, words: int | None
@@ -114,6 +128,10 @@ class BriefingService:
         with self._briefing_lock:
             articles, more = pipeline.clean(raws)
             return to_dict(pipeline.brief_articles(articles, notices + more))
+
+
+def _too_large(name: str, limit: int) -> Skipped:
+    return Skipped(name, "ingest", f"over the {limit:,}-byte limit of one article")
 
 
 def split_pasted(text: str) -> list[Upload]:
