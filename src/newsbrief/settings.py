@@ -33,8 +33,8 @@ class Settings:
     timeline_entries: int = 15
     max_feed_bytes: int = 1_000_000_000  # `newsbrief ingest`: a whole file (JSONL export, feed)
     story_threshold: float = 0.2
-    story_merge_threshold: float = 0.5
-    story_decay_days: float = 30.0
+    story_merge_threshold: float = 0.4
+    story_decay_days: float = 60.0
     story_retire_after: int = 5_000
 
     @classmethod
