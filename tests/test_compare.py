@@ -71,6 +71,40 @@ def test_different_things_counted_are_not_a_conflict():
     assert conflicts(briefing, "number") == []
 
 
+@pytest.mark.parametrize(("sentence", "figure", "thing"), [
+    ("The conflict has killed an estimated 74,003 people.", "an estimated 74,003", "people"),
+    ("He lived in this isolated city of 54,003 people.", "54,003", "people"),
+    ("A total of 77 yachts have been forced to retire from the race.", "77", "yachts"),
+])
+def test_figures_are_found_after_words_that_are_no_hedge(pipeline, sentence, figure, thing):
+    from newsbrief.analyse import load_pipeline
+    from newsbrief.compare.quantities import find_quantities
+
+    doc = load_pipeline(pipeline.settings.model)(sentence)
+    assert [(q.text, q.thing) for q in find_quantities(doc, "a", 0, lambda _: 0)] == [(figure, thing)]
+
+
+def test_killed_and_injured_in_one_article_do_not_hide_a_conflict_over_the_dead():
+    briefing = brief(
+        "A fire turned the dance hall into a trap, killing at least 60 people and injuring about 180 people.",
+        ("A fire turned the dance hall into a trap, killing at least 123 people and injuring "
+         "about 180 people."),
+    )
+    [conflict] = conflicts(briefing, "number")
+    assert {s.value for s in conflict.sides} == {"at least 60", "at least 123"}
+
+
+def test_a_count_from_another_year_or_another_kind_of_thing_is_no_conflict():
+    assert not conflicts(brief(
+        "Seventeen people died in the dance hall fire in the city on Friday night, police said.",
+        "In 1978, 20 people died in a fire at a hotel in the city, the worst fire before this one.",
+    ), "number")
+    assert not conflicts(brief(
+        "Two spacewalkers will hook up all the cables between the two modules of the station.",
+        "Three spacewalks will hook up all the cables between the two modules of the station.",
+    ), "number")
+
+
 def test_approximate_figures_that_agree_are_noted_not_reported():
     briefing = brief(
         "The new leader has been recognised by more than 50 countries since the vote in January.",

@@ -56,10 +56,12 @@ OFFICE_HEADS = {"secretary", "minister", "ambassador", "governor", "mayor", "adv
 CONTEXT_WORDS = 2
 SAME_FACT = 0.34
 STRONG_FACT = 0.5
+SAME_VERB_WORDS = 2
 MAX_DAYS_APART = 1
 MAX_RATIO = 5.0
 GROWING = {"death", "casualti", "victim", "bodi", "dead", "toll", "injuri", "arrest"}
 _REPORTING = {"said", "say", "says", "told", "according", "added"}
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def find_conflicts(
@@ -147,11 +149,15 @@ def _one_article_has_both(a: Quantity, b: Quantity, by_head: dict[str, list[Quan
     articles: dict[str, set[int]] = {}
     for quantity in by_head.get(a.head, []) + (by_head.get(b.head, []) if b.head != a.head else []):
         sides = articles.setdefault(quantity.article_id, set())
-        if _agree(quantity, a):
-            sides.add(0)
-        if _agree(quantity, b):
-            sides.add(1)
+        for side, other in enumerate((a, b)):
+            if _agree(quantity, other) and _comparable_predicates(quantity, other):
+                sides.add(side)
     return any(sides == {0, 1} for sides in articles.values())
+
+
+def _comparable_predicates(a: Quantity, b: Quantity) -> bool:
+    """False for two known, different kinds of count ("killing 60" / "injuring about 180")."""
+    return not (_has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate))
 
 
 def _too_far(a: Quantity, b: Quantity) -> bool:
@@ -194,21 +200,34 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     crossed = a.head != b.head and (a.head in words_b or b.head in words_a)
     if shared_proper and crossed:
         return bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
-    if a.head != b.head or set(a.modifiers) != set(b.modifiers):
+    if a.head != b.head or set(a.modifiers) != set(b.modifiers) or _head_word(a) != _head_word(b):
         return False
     # the sentences must also report the same fact ("killed when the old bridge collapsed"),
     # so two death counts from two different events stay apart; different verbs need more
     # of it ("disappeared with 239 people aboard" / "went missing with 239 people on board")
+    if _years(sentence_a) != _years(sentence_b):
+        return False  # "in 1978, 20 people died" is another event than today's toll
     differ = _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate)
     if differ and _groups(a.predicate) and _groups(b.predicate):
         return False  # "killed" / "injured": two known kinds of count, never one
     needed_words, needed_share = (CONTEXT_WORDS + 1, STRONG_FACT) if differ else (CONTEXT_WORDS, SAME_FACT)
+    if _has_predicate(a) and _has_predicate(b) and _same_predicate(a.predicate, b.predicate):
+        needed_words, needed_share = SAME_VERB_WORDS, 0.0  # "sickened 87 people" / "sickened 177 people"
     predicates = {a.predicate, b.predicate}
     context_a = {stem(w) for w in tokenize(sentence_a) if not w[0].isdigit()} - words_a - _REPORTING
     context_b = {stem(w) for w in tokenize(sentence_b) if not w[0].isdigit()} - words_b - _REPORTING
     shared = (context_a & context_b) - predicates
     smaller = min(len(context_a - predicates), len(context_b - predicates)) or 1
     return len(shared) >= needed_words and len(shared) / smaller >= needed_share
+
+
+def _head_word(quantity: Quantity) -> str:
+    """The counted word without its plural ending: stems alone join "spacewalkers" and "spacewalks"."""
+    return quantity.thing.split()[-1].lower().removesuffix("s") if quantity.thing else ""
+
+
+def _years(sentence: str) -> set[str]:
+    return set(_YEAR.findall(sentence))
 
 
 def _has_predicate(quantity: Quantity) -> bool:

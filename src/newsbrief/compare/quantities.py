@@ -48,11 +48,17 @@ def find_quantities(
 
     def counted(first: int, last: int, head: Token, anchor: Token | None = None, *,
                 hedged: bool = True) -> Quantity | None:
-        """The figure doc[first:last], with the hedge words before it ("as many as")."""
+        """The figure doc[first:last], with the hedge words before it ("as many as") when they
+        make a known hedge ("city of 54,003 people": "of" alone is none)."""
+        starts = [first]
         while hedged and first > 0 and doc[first - 1].lower_ in _HEDGE_WORDS:
             first -= 1
-        phrase = doc[first:last]
-        value = parse_value(phrase.text)
+            starts.insert(0, first)
+        for start in starts:  # the longest phrase that reads as a figure
+            phrase = doc[start:last]
+            value = parse_value(phrase.text)
+            if value is not None:
+                break
         if value is None or value.high <= 1 or _is_year(phrase.text, head):
             return None
         return _quantity(phrase.text, head, value, article_id, offset + phrase.start_char,
@@ -62,7 +68,7 @@ def find_quantities(
     for ent in doc.ents:
         if ent.label_ != "CARDINAL":
             continue
-        root = ent.root
+        root = ent.root if ent.root.like_num else next((t for t in reversed(ent) if t.like_num), ent.root)
         anchor = None  # the word whose verb the count belongs to ("Thousands of people rallied")
         if root.dep_ == "nummod" and root.head.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             head = root.head
@@ -108,7 +114,8 @@ def _quantity(text: str, head: Token, value: Value, article_id: str, start: int,
               sentence_at: Callable[[int], int], anchor: Token | None = None) -> Quantity:
     described = [c for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha]
     modifiers = [c for c in described if c.lower_ not in NEUTRAL_MODIFIERS | PARTIAL_MODIFIERS]
-    partial = any(c.lower_ in PARTIAL_MODIFIERS for c in described)
+    partial = any(c.lower_ in PARTIAL_MODIFIERS for c in described) or any(
+        c.dep_ == "det" and c.lower_ in PARTIAL_MODIFIERS for c in head.children)  # "another 17 people"
     words = sorted([*modifiers, head], key=lambda t: t.i)
     predicate = (anchor or head).head
     for _ in range(2):  # "recognised by 50 countries": through the preposition to its verb
