@@ -31,7 +31,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.network]
 CHROMIUM = Path(os.environ.get("NEWSBRIEF_CHROMIUM", "/usr/bin/chromium"))
 # As root in a sandboxed machine with no network: no sandbox, no background connections.
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-proxy-server"]
 
 
 def _free_port() -> int:
@@ -59,9 +60,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
     while True:
         try:
-            with urllib.request.urlopen(f"{url}/api/stories", timeout=2):
+            with direct.open(f"{url}/api/stories", timeout=2):
                 break
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
