@@ -105,6 +105,25 @@ def test_a_count_from_another_year_or_another_kind_of_thing_is_no_conflict():
     ), "number")
 
 
+def test_the_whole_of_n_of_m_is_compared_only_with_another_whole():
+    assert not conflicts(brief(
+        "The ruling party holds a majority of 64 seats in the 122-member chamber after the July vote.",
+        "The ruling party won 64 of the 122 seats in the chamber in the July vote, officials said.",
+    ), "number")
+    [conflict] = conflicts(brief(
+        "At the height of the strike, the airline laid off 5,000 of its 13,000 workers to cut losses.",
+        "At the height of the strike, the airline laid off 5,000 of its 16,000 workers to cut losses.",
+    ), "number")
+    assert {s.value for s in conflict.sides} == {"13,000", "16,000"}
+
+
+def test_a_group_and_a_part_of_it_doing_different_things_are_not_one_count():
+    assert not conflicts(brief(
+        "A hunger strike in the West Bank was begun on Saturday by 1,700 Palestinian inmates.",
+        "In the West Bank, thousands of Palestinians marched on Saturday in a funeral procession.",
+    ), "number")
+
+
 def test_approximate_figures_that_agree_are_noted_not_reported():
     briefing = brief(
         "The new leader has been recognised by more than 50 countries since the vote in January.",

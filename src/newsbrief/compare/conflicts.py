@@ -198,8 +198,9 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     words_a, words_b = {a.head, *a.modifiers}, {b.head, *b.modifiers}
     shared_proper = (set(a.proper) & words_b) | (set(b.proper) & words_a)
     crossed = a.head != b.head and (a.head in words_b or b.head in words_a)
-    if shared_proper and crossed:
-        return bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
+    if shared_proper and crossed:  # "20,000 Cubans" / "25,000 Cuban security forces" — doing one thing
+        differ = _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate)
+        return not differ and bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
     if a.head != b.head or set(a.modifiers) != set(b.modifiers) or _head_word(a) != _head_word(b):
         return False
     # the sentences must also report the same fact ("killed when the old bridge collapsed"),

@@ -28,6 +28,7 @@ MEASURES = {
     # multipliers and references, not things: "three times the limit", "the 3000 block", "p. 3"
     "times", "block", "p.", "page", "pages", "gb", "mb", "tb", "stories", "floors",
 }
+WHOLE = "(whole)"  # a modifier marking the M of "N of the M things"
 COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 _HEDGE_WORDS = {w for pattern, _ in HEDGES for w in pattern.split()}
 
@@ -105,6 +106,14 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+def _is_total_of_part(head: Token) -> bool:
+    """"won 64 of the 122 seats": 122 counts the whole the 64 are part of, comparable only with
+    another whole ("5,000 of its 13,000 workers" / "5,000 of its 26,003 workers")."""
+    preposition = head.head
+    return (head.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.like_num
+            and preposition.head.i != head.i)
+
+
 def _is_year(text: str, head: Token) -> bool:
     digits = text.strip()
     return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100 and head.tag_ != "NNS"
@@ -114,8 +123,9 @@ def _quantity(text: str, head: Token, value: Value, article_id: str, start: int,
               sentence_at: Callable[[int], int], anchor: Token | None = None) -> Quantity:
     described = [c for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha]
     modifiers = [c for c in described if c.lower_ not in NEUTRAL_MODIFIERS | PARTIAL_MODIFIERS]
-    partial = any(c.lower_ in PARTIAL_MODIFIERS for c in described) or any(
-        c.dep_ == "det" and c.lower_ in PARTIAL_MODIFIERS for c in head.children)  # "another 17 people"
+    partial = (any(c.lower_ in PARTIAL_MODIFIERS for c in described)  # "nine other deaths"
+               or any(c.dep_ == "det" and c.lower_ in PARTIAL_MODIFIERS for c in head.children))  # "another"
+    whole = (WHOLE,) if _is_total_of_part(head) else ()
     words = sorted([*modifiers, head], key=lambda t: t.i)
     predicate = (anchor or head).head
     for _ in range(2):  # "recognised by 50 countries": through the preposition to its verb
@@ -136,7 +146,7 @@ def _quantity(text: str, head: Token, value: Value, article_id: str, start: int,
         high=value.high,
         hedge=value.hedge,
         head=stem(head.text),
-        modifiers=tuple(stem(t.text) for t in modifiers),
+        modifiers=(*(stem(t.text) for t in modifiers), *whole),
         predicate=predicate_stem,
         proper=tuple(stem(t.text) for t in words if t.text[:1].isupper() and t.i != head.sent.start),
         start=start,
