@@ -124,6 +124,13 @@ def test_a_group_and_a_part_of_it_doing_different_things_are_not_one_count():
     ), "number")
 
 
+def test_values_a_sentence_enumerates_are_sub_kinds_not_one_count():
+    assert not conflicts(brief(
+        "The driver faces two counts of assault, one count of endangerment and five counts of theft.",
+        "The driver, who was arrested on Friday, faces six counts of assault and theft, police said.",
+    ), "number")
+
+
 def test_approximate_figures_that_agree_are_noted_not_reported():
     briefing = brief(
         "The new leader has been recognised by more than 50 countries since the vote in January.",

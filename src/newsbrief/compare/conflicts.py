@@ -83,7 +83,8 @@ def number_conflicts(
     outlet = {a.article.id: a.article.outlet for a in items}
     dates = {a.article.id: a.article.date for a in items}
     sentences = {(a.article.id, s.index): s.text for a in items for s in a.sentences}
-    quantities = [q for a in items for q in a.quantities if not q.partial]
+    quantities = [q for a in items for q in a.quantities
+                  if not q.partial and not _enumerated(q, a.quantities)]
     parent = list(range(len(quantities)))
     disagreeing: list[tuple[int, int]] = []
     by_head: dict[str, list[Quantity]] = {}
@@ -158,6 +159,14 @@ def _one_article_has_both(a: Quantity, b: Quantity, by_head: dict[str, list[Quan
 def _comparable_predicates(a: Quantity, b: Quantity) -> bool:
     """False for two known, different kinds of count ("killing 60" / "injuring about 180")."""
     return not (_has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate))
+
+
+def _enumerated(quantity: Quantity, article: Sequence[Quantity]) -> bool:
+    """One of several values a sentence gives for one kind of thing ("two counts of assault,
+    … five counts of theft"): each counts a sub-kind, not the thing itself."""
+    return any(other.sentence == quantity.sentence and other.head == quantity.head
+               and not _agree(other, quantity) and _comparable_predicates(other, quantity)
+               for other in article)
 
 
 def _too_far(a: Quantity, b: Quantity) -> bool:
