@@ -54,6 +54,8 @@ def test_a_bad_date_filter_is_a_clear_400(client):
     page = client.get("/", params={"since": "last tuesday"})
     assert page.status_code == 400
     assert "since must be a date like 2019-04-30" in page.text
+    assert client.get("/", params={"until": "20190430"}).status_code == 400  # the API refuses it too
+    assert client.get("/api/stories", params={"until": "20190430"}).status_code == 422
 
 
 def test_story_page_has_every_section_and_citations_reveal_sentence_and_outlet(client, web_store):

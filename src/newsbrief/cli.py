@@ -14,13 +14,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError, NewsbriefError
+from .errors import NewsbriefError
 from .models import Briefing
 from .pipeline import Pipeline, Progress
 from .render import RENDERERS, render
 from .render.json import to_dict
 from .settings import Settings
-from .store import Store
+from .store import open_store
 from .summarise import SUMMARISERS
 
 EPILOG = """\b
@@ -197,14 +197,8 @@ def evaluate_timeline_command(dataset: str, limit: int | None, debug: bool) -> N
     click.echo(format_timeline_table(scores))
 
 
-def _open_store(db: Path, *, create: bool = False) -> Store:
-    if not create and not db.exists():
-        raise InputError(f"{db}: no such store (create one with `newsbrief ingest PATH --db {db}`)")
-    return Store(db)
-
-
 def _brief_stored(db: Path, story_id: int, pipeline: Pipeline, progress: Progress | None) -> Briefing:
-    with _open_store(db) as store:
+    with open_store(db) as store:
         briefing = pipeline.brief_articles(store.story_articles(story_id), on_progress=progress)
         store.save_briefing(story_id, to_dict(briefing))
     return briefing
@@ -231,7 +225,7 @@ def ingest_command(inputs: tuple[str, ...], db: Path, config: Path | None, quiet
 
     try:
         settings = Settings.load(config)
-        with _open_store(db, create=True) as store:
+        with open_store(db, create=True) as store:
             show = not quiet and sys.stderr.isatty()
             report = ingest(store, list(inputs), settings,
                             on_progress=(lambda n: _tick("ingest", n)) if show else None)
@@ -268,7 +262,7 @@ def stories_command(db: Path, search: str | None, since: str | None, until: str 
                     limit: int | None, output_format: str, debug: bool) -> None:
     """List the stories of the store DB: id, size, date span, outlets and title."""
     try:
-        with _open_store(db) as store:
+        with open_store(db) as store:
             rows = store.stories(search=search, since=since, until=until, min_size=min_size, limit=limit)
     except NewsbriefError as exc:
         if debug:

@@ -207,8 +207,8 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     words_a, words_b = {a.head, *a.modifiers}, {b.head, *b.modifiers}
     shared_proper = (set(a.proper) & words_b) | (set(b.proper) & words_a)
     crossed = a.head != b.head and (a.head in words_b or b.head in words_a)
+    differ = not _comparable_predicates(a, b)
     if shared_proper and crossed:  # "20,000 Cubans" / "25,000 Cuban security forces" — doing one thing
-        differ = _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate)
         return not differ and bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
     if a.head != b.head or set(a.modifiers) != set(b.modifiers) or _head_word(a) != _head_word(b):
         return False
@@ -217,11 +217,10 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     # of it ("disappeared with 239 people aboard" / "went missing with 239 people on board")
     if _years(sentence_a) != _years(sentence_b):
         return False  # "in 1978, 20 people died" is another event than today's toll
-    differ = _has_predicate(a) and _has_predicate(b) and not _same_predicate(a.predicate, b.predicate)
     if differ and _groups(a.predicate) and _groups(b.predicate):
         return False  # "killed" / "injured": two known kinds of count, never one
     needed_words, needed_share = (CONTEXT_WORDS + 1, STRONG_FACT) if differ else (CONTEXT_WORDS, SAME_FACT)
-    if _has_predicate(a) and _has_predicate(b) and _same_predicate(a.predicate, b.predicate):
+    if _has_predicate(a) and _has_predicate(b) and not differ:
         needed_words, needed_share = SAME_VERB_WORDS, 0.0  # "sickened 87 people" / "sickened 177 people"
     predicates = {a.predicate, b.predicate}
     context_a = {stem(w) for w in tokenize(sentence_a) if not w[0].isdigit()} - words_a - _REPORTING

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..models import Article
 from .schema import SCHEMA_VERSION, connect
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoryRow", "connect"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoryRow", "connect", "open_store"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,14 @@ class StoryRow:
     first_date: str | None
     last_date: str | None
     outlets: int
+
+
+def open_store(path: str | Path, *, create: bool = False) -> Store:
+    """The store at ``path``; a missing file is an error saying how to make one, unless ``create``."""
+    path = Path(path)
+    if not create and not path.is_file():
+        raise InputError(f"{path}: no such store (create one with `newsbrief ingest PATH --db {path}`)")
+    return Store(path)
 
 
 class Store:

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
 from ..store import StoryRow
-from .service import BriefingService
+from .service import ISO_DAY, BriefingService, iso_day
 
 StoryId = Annotated[int, Path(ge=1, le=2**62, description="A story id from /api/stories.")]
 
@@ -81,14 +81,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/api", tags=["api"])
-ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"  # only this form: a lax parser would read "0.0" as 1970-01-01
-
-
 def _checked_date(name: str, value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return iso_day(value)
     except ValueError:
         raise RequestValidationError([{"loc": ("query", name), "msg": f"{value!r} is not a calendar date",
                                       "type": "date_from_datetime_parsing", "input": value}]) from None
@@ -101,8 +98,8 @@ def list_stories(
     search: Annotated[
         str | None, Query(max_length=200, description="Title or text contains this.")
     ] = None,
-    since: Annotated[str | None, Query(pattern=ISO_DATE, description="On or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(pattern=ISO_DATE, description="On or before YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, Query(pattern=ISO_DAY, description="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(pattern=ISO_DAY, description="On or before YYYY-MM-DD.")] = None,
     min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,

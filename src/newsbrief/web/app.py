@@ -7,7 +7,6 @@ from elsewhere. Uploads are refused above ``max_upload_bytes`` before they are p
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from importlib.resources import files
 from pathlib import Path
@@ -28,7 +27,7 @@ from ..render.html import briefing_context, template_environment
 from ..settings import Settings
 from .api import router
 from .limits import BodyLimit, SecurityHeaders
-from .service import BriefingService, Upload, split_pasted
+from .service import BriefingService, Upload, iso_day, split_pasted
 
 STORIES_PER_PAGE = 50
 MAX_UPLOAD_FILES = 200
@@ -49,7 +48,7 @@ def create_app(
         )
     )
     pages.globals.update(
-        version=__version__, max_upload_bytes=max_upload_bytes, upload_limit=_megabytes(max_upload_bytes)
+        version=__version__, upload_limit=_megabytes(max_upload_bytes)
     )
 
     def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -84,7 +83,7 @@ def create_app(
         problems = [
             f"{label} must be a date like 2019-04-30"
             for label, value in (("since", since), ("until", until))
-            if value and not _is_date(value)
+            if value and not _is_day(value)
         ]
         if problems:
             return page(
@@ -212,9 +211,9 @@ def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
-def _is_date(value: str) -> bool:
+def _is_day(value: str) -> bool:
     try:
-        dt.date.fromisoformat(value)
+        iso_day(value)
     except ValueError:
         return False
     return True

@@ -6,6 +6,7 @@ pipeline is loaded once and used by one briefing at a time.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections.abc import Iterable
@@ -20,9 +21,17 @@ from ..models import Notice, RawArticle, Skipped
 from ..pipeline import Input, Pipeline
 from ..render.json import to_dict
 from ..settings import Settings
-from ..store import Store, StoryRow
+from ..store import Store, StoryRow, open_store
 
 PASTE_SEPARATOR = re.compile(r"^\s*-{3,}\s*$", re.MULTILINE)
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"  # only this form: lax parsers read "0.0" or "20190430" as dates
+
+
+def iso_day(value: str) -> str:
+    """``value`` if it is a calendar day written YYYY-MM-DD; ValueError otherwise."""
+    if not re.match(ISO_DAY, value):
+        raise ValueError(f"{value!r} is not a date like 2019-04-30")
+    return dt.date.fromisoformat(value).isoformat()
 
 
 @dataclass(frozen=True)
@@ -46,15 +55,11 @@ class BriefingService:
 
     def __init__(self, db: Path, settings: Settings | None = None) -> None:
         self.db = Path(db)
-        if not self.db.is_file():
-            raise InputError(
-                f"{self.db}: no such store (create one with `newsbrief ingest PATH --db {self.db}`)"
-            )
+        with open_store(self.db):  # fail at start, not at the first request, on a missing or bad store
+            pass
         self.settings = settings or Settings.load()
         self.pipeline = Pipeline(self.settings)
         self._briefing_lock = threading.Lock()
-        with Store(self.db):  # fail at start, not at the first request, on a file that is no store
-            pass
 
     def stories(
         self,
