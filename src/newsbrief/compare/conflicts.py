@@ -10,8 +10,10 @@ when they count the same thing in the same way:
   ``CONTEXT_WORDS`` of them, are shared — more (``STRONG_FACT``, one more word) when the
   verbs differ ("nine people were killed" / "killing eight people" need less than "nine
   people killed" / "32 people injured", which share too little to be one fact).
-Never compared: two values that one article itself gives for the same kind of thing ("two
-counts of assault, … five counts of …": to that article they are different things), figures
+Never compared: two values that one article itself gives for the same kind of count, or one
+sentence enumerates ("two counts of assault, … five counts of …": to that article they are
+different things), figures in sentences naming different years ("In 1978, 20 people died"),
+the whole of "64 of the 122 seats" with a plain count (only with another whole), figures
 more than ``MAX_RATIO`` times apart (outlets that disagree about
 one count rarely differ by more; "two dissidents" and "190 dissidents" are two groups),
 numbers within one article (an article's own figures count different things),
