@@ -183,6 +183,14 @@ def test_api_brief_accepts_articles_as_json(client):
     assert huge.status_code == 400 and "over the 2,000,000-byte limit of one article" in huge.json()["detail"]
     unusable = client.post("/api/brief", json={"articles": [{"text": "\u0000\u0001"}]})
     assert unusable.status_code == 400 and "no usable article" in unusable.json()["detail"]
+    mixed = [{"text": "The wall held. " * 150_000}, {"text": "   "}] + articles[:2]
+    warned = client.post("/api/brief", json={"articles": mixed}).json()
+    assert len(warned["articles"]) == 2
+    # each warning names the record by its position in the request, not among the usable ones
+    skipped = {w["input"]: w["reason"] for w in warned["warnings"] if w["skipped"]}
+    assert set(skipped) == {"record[0]", "record[1]"} and "over the" in skipped["record[0]"]
+    undated = [w["input"] for w in warned["warnings"] if w["stage"] == "date"]
+    assert all(not mixed[int(name[7:-1])].get("date") for name in undated)
 
 
 def test_serve_command_defaults_to_localhost_and_refuses_a_missing_store(tmp_path):

@@ -141,4 +141,4 @@ def get_briefing(request: Request, story_id: StoryId) -> dict[str, Any]:
 )
 def post_brief(request: Request, body: BriefRequest) -> dict[str, Any]:
     records = [article.model_dump(mode="json", exclude_none=True) for article in body.articles]
-    return _service(request).brief_records(list(records), words=body.words)
+    return _service(request).brief_records(records, words=body.words)

@@ -17,8 +17,9 @@ from typing import Any
 from ..errors import InputError
 from ..ingest import read_source
 from ..ingest.base import Source
+from ..ingest.jsonl import record_to_article
 from ..models import Notice, RawArticle, Skipped
-from ..pipeline import Input, Pipeline
+from ..pipeline import Pipeline
 from ..render.json import to_dict
 from ..settings import Settings
 from ..store import Store, StoryRow, open_store
@@ -110,21 +111,23 @@ class BriefingService:
                 notices.append(Skipped(upload.name, "ingest", "empty"))
         return self.brief_raw(raws, notices, words=words)
 
-    def brief_records(self, records: list[Input], *, words: int | None = None) -> dict[str, Any]:
-        """Brief JSON-like records (``text``, ``title``, ``date``, ``source``, …)."""
+    def brief_records(self, records: list[dict[str, Any]], *, words: int | None = None) -> dict[str, Any]:
+        """Brief JSON-like records (``text``, ``title``, ``date``, ``source``, …); every warning
+        names a record by its position in ``records``."""
         limit = self.settings.max_bytes
         notices: list[Notice] = []
-        usable: list[Input] = []
+        raws: list[RawArticle] = []
         for number, record in enumerate(records):
-            text = record.get("text") if isinstance(record, dict) else None
+            name = f"record[{number}]"
+            text = record.get("text")
             if isinstance(text, str) and len(text.encode("utf-8")) > limit:
-                notices.append(_too_large(f"record[{number}]", limit))
-            else:
-                usable.append(record)
-        if not usable:
+                notices.append(_too_large(name, limit))
+                continue
+            result = record_to_article(record, name, Source(f"record{number}", b""))
+            (notices if isinstance(result, Skipped) else raws).append(result)
+        if not raws:
             raise InputError(f"no usable article in the input ({'; '.join(n.reason for n in notices)})")
-        raws, more = self.pipeline.read(usable)
-        return self.brief_raw(raws, notices + list(more), words=words)
+        return self.brief_raw(raws, notices, words=words)
 
     def brief_raw(
         self, raws: list[RawArticle], notices: list[Notice], *, words: int | None
