@@ -1,6 +1,6 @@
 """Conflict detection on perturbed benchmark clusters (see newsbrief/evaluate/conflicts.py).
 
-    python bench/bench_conflicts.py [FILE.jsonl …] [--limit N]
+    python bench/bench_conflicts.py [FILE.jsonl …] [--limit N] [--pick first|last] [--show]
 
 Defaults to DUC 2004 and DUC 2003 under ../shared/data. Prints one table; asserts nothing.
 """
@@ -28,6 +28,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="clusters per file")
     parser.add_argument("--show", action="store_true",
                         help="print the conflicts newsbrief finds on the unperturbed clusters")
+    parser.add_argument("--pick", choices=["first", "last"], default="first",
+                        help="change the first figure two documents share (default) or the last "
+                             "other one: a second, independent set of test cases")
     parser.add_argument("--annotated", default=Path(__file__).parent / "data" / "conflicts.jsonl",
                         help="hand-annotated fictional clusters (bench/data/conflicts.jsonl)")
     args = parser.parse_args()
@@ -44,7 +47,8 @@ def main() -> None:
         sides = " || ".join(f"{s.value}: {s.text[:100]}" for s in conflict.sides)
         print(f"ORIGINAL {cluster} [{conflict.subject}] {sides}")
 
-    scores, changes = evaluate_conflicts(clusters, list(DETECTORS), on_original=show if args.show else None)
+    scores, changes = evaluate_conflicts(clusters, list(DETECTORS), on_original=show if args.show else None,
+                                         pick=args.pick)
     print(format_table(scores))
     print(f"{len(changes)} perturbed clusters, {time.perf_counter() - start:.0f} s")
 

@@ -131,6 +131,43 @@ def test_values_a_sentence_enumerates_are_sub_kinds_not_one_count():
     ), "number")
 
 
+def test_the_only_count_of_a_specific_thing_is_compared_even_when_paraphrased():
+    [conflict] = conflicts(brief(
+        "The county humane society has come to the rescue of 71 beagles, its director said.",
+        "Animal welfare workers say 145 beagles have been removed from a home in the county.",
+    ), "number")
+    assert {s.value for s in conflict.sides} == {"71", "145"}
+    assert not conflicts(brief(  # small figures describe more often than they count
+        "The county humane society has come to the rescue of two beagles, its director said.",
+        "Animal welfare workers say three beagles have been removed from a home in the county.",
+    ), "number")
+
+
+def test_a_thing_one_article_counts_twice_is_no_sole_count():
+    assert not conflicts(brief(
+        "The humane society took in 71 beagles on Friday, and 40 beagles were adopted by Sunday.",
+        "Animal welfare workers say 145 beagles have been removed from a home in the county.",
+    ), "number")
+    assert not conflicts(brief(  # two teams, not one count
+        "North Korea plans to send 317 athletes to the games next month despite the hunger.",
+        "China will send 596 athletes to the games next month, its largest team yet.",
+    ), "number")
+    assert not conflicts(brief(  # "people" is counted for too many things to assume one count
+        "The county humane society said 71 people came to help on the first day of the rescue.",
+        "Animal welfare workers say 145 people signed a letter to the county about the home.",
+    ), "number")
+
+
+def test_a_bare_number_tagged_as_a_date_still_counts_plural_things(pipeline):
+    from newsbrief.analyse import load_pipeline
+    from newsbrief.compare.quantities import find_quantities
+
+    nlp = load_pipeline(pipeline.settings.model)
+    found = find_quantities(nlp('"We have 31 demands," the student leader said.'), "a", 0, lambda _: 0)
+    assert [(q.text, q.thing) for q in found] == [("31", "demands")]
+    assert find_quantities(nlp("The strike lasted 31 days."), "a", 0, lambda _: 0) == []
+
+
 def test_approximate_figures_that_agree_are_noted_not_reported():
     briefing = brief(
         "The new leader has been recognised by more than 50 countries since the vote in January.",
@@ -208,3 +245,14 @@ def test_seed_conflicts(pipeline, seeds):
     assert names == {"Operation Liberty", "Operation Freedom"}
     for conflict in briefing.conflicts:
         assert not {"more than 50", "about 50"} <= {s.value for s in conflict.sides} or conflict.agree
+
+
+def test_the_count_before_a_change_is_not_a_claim_about_the_count(pipeline):
+    from newsbrief.analyse import load_pipeline
+    from newsbrief.compare.quantities import find_quantities
+
+    nlp = load_pipeline(pipeline.settings.model)
+    doc = nlp("The airline has trimmed its ranks from 12,986 employees to 8,589 since May.")
+    assert find_quantities(doc, "a", 0, lambda _: 0) == []
+    doc = nlp("The airline moved 300 employees from 12 offices into the new tower.")
+    assert [q.text for q in find_quantities(doc, "a", 0, lambda _: 0)] == ["300", "12"]

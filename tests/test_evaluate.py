@@ -154,7 +154,7 @@ def test_annotated_quote_set_is_well_formed():
 
 
 def test_conflict_harness_rewards_neither_silence_nor_noise():
-    from newsbrief.evaluate.conflicts import evaluate_conflicts, find_perturbation
+    from newsbrief.evaluate.conflicts import Perturbation, evaluate_conflicts, find_perturbation
     from newsbrief.evaluate.data import Cluster, Document
 
     cluster = Cluster("c1", "tiny", (
@@ -164,6 +164,12 @@ def test_conflict_harness_rewards_neither_silence_nor_noise():
     ))
     change = find_perturbation(cluster)
     assert change is not None and change.old == "32" and change.new == "67"
+    assert find_perturbation(cluster, "last") is None  # one shared figure: no second test case
+    two = Cluster("c2", "tiny", (
+        Document("d1", "Rescuers said 32 people were killed and 12 homes were destroyed on Monday."),
+        Document("d2", "At least 32 people were killed and 12 homes were destroyed, officials said."),
+    ))
+    assert find_perturbation(two, "last") == Perturbation("c2", 1, "12", "27", "homes")
     scores, _ = evaluate_conflicts([cluster], ["newsbrief", "every-pair", "none"])
     by_name = {s.detector: s for s in scores}
     assert by_name["none"].recall == 0.0 and by_name["none"].precision == 0.0

@@ -183,7 +183,7 @@ def test_api_brief_accepts_articles_as_json(client):
     assert huge.status_code == 400 and "over the 2,000,000-byte limit of one article" in huge.json()["detail"]
     unusable = client.post("/api/brief", json={"articles": [{"text": "\u0000\u0001"}]})
     assert unusable.status_code == 400 and "no usable article" in unusable.json()["detail"]
-    mixed = [{"text": "The wall held. " * 150_000}, {"text": "   "}] + articles[:2]
+    mixed = [{"text": "The wall held. " * 150_000}, {"text": "   "}, *articles[:2]]
     warned = client.post("/api/brief", json={"articles": mixed}).json()
     assert len(warned["articles"]) == 2
     # each warning names the record by its position in the request, not among the usable ones

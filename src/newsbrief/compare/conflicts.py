@@ -9,7 +9,13 @@ when they count the same thing in the same way:
   same fact: at least ``SAME_FACT`` of the shorter one's other content words, and at least
   ``CONTEXT_WORDS`` of them, are shared — more (``STRONG_FACT``, one more word) when the
   verbs differ ("nine people were killed" / "killing eight people" need less than "nine
-  people killed" / "32 people injured", which share too little to be one fact).
+  people killed" / "32 people injured", which share too little to be one fact); or
+- the story's only count of a specific thing: every article gives one figure for "shots" or
+  "demands" (not for a generic head such as "people" or "times", which many counts share), so
+  two outlets' figures of at least ``SOLE_MIN`` are one count even when their sentences are
+  paraphrases ("fired 10 shots at a car" / "Dunn fired 23 shots at the Dodge Durango"), as
+  long as the sentences share ``SOLE_CONTEXT_WORDS`` content word, name no different people
+  or places, and their verbs are not two known kinds of count.
 Never compared: two values that one article itself gives for the same kind of count, or one
 sentence enumerates ("two counts of assault, … five counts of …": to that article they are
 different things), figures in sentences naming different years ("In 1978, 20 people died"),
@@ -37,7 +43,7 @@ from itertools import combinations
 from ..analyse.actors import ActorIndex, role_key
 from ..models import Actor, AnalysedArticle, Conflict, Fact, Quantity, Side, Statement
 from ..summarise.vectors import tokenize
-from .quantities import stem
+from .quantities import WHOLE, stem
 
 # Predicates that mean the same for counting ("killed" / "died" / "dead").
 SYNONYMS = [
@@ -60,9 +66,18 @@ SAME_FACT = 0.34
 STRONG_FACT = 0.5
 SAME_VERB_WORDS = 2
 MAX_DAYS_APART = 1
+SOLE_MIN = 10
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+SOLE_CONTEXT_WORDS = 1
 MAX_RATIO = 5.0
 GROWING = {"death", "casualti", "victim", "bodi", "dead", "toll", "injuri", "arrest"}
 _REPORTING = {"said", "say", "says", "told", "according", "added"}
+# Heads too general to be the story's one count of something: many different counts share them.
+GENERIC_HEADS = {stem(w) for w in (
+    "people", "persons", "men", "women", "children", "kids", "others", "times", "things", "ones",
+    "cases", "years", "days", "weeks", "months", "hours", "minutes", "percent", "million", "billion",
+    "thousands", "hundreds", "dozens", "residents", "citizens", "individuals", "adults", "families",
+)}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -93,6 +108,14 @@ def number_conflicts(
     for quantity in (q for a in items for q in a.quantities):
         by_head.setdefault(quantity.head, []).append(quantity)
 
+    sole = _sole_counts(items, outlet)
+    names: dict[tuple[str, int], set[str]] = {}
+    for item in items:
+        for mention in item.mentions:
+            if mention.label in NAME_LABELS:
+                names.setdefault((mention.article_id, mention.sentence), set()).update(
+                    w.lower() for w in mention.text.split() if w[:1].isupper())
+
     def find(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
@@ -109,7 +132,9 @@ def number_conflicts(
             continue
         if _too_far(a, b):
             continue  # "two dissidents" / "190 dissidents": different groups, not two counts of one
-        if not same_thing(a, b, sentences[(a.article_id, a.sentence)], sentences[(b.article_id, b.sentence)]):
+        sentence_a, sentence_b = sentences[(a.article_id, a.sentence)], sentences[(b.article_id, b.sentence)]
+        if not (_sole_count_of(a, b, sole, sentence_a, sentence_b, names)
+                or same_thing(a, b, sentence_a, sentence_b)):
             continue
         if _agree(a, b):
             parent[find(i)] = find(j)  # agreeing figures of one thing form a group
@@ -138,6 +163,44 @@ def number_conflicts(
             conflicts.append(Conflict("number", subject, sides, note=f"hedged figures agree: {values}",
                                       agree=True))
     return conflicts
+
+
+def _sole_counts(items: Sequence[AnalysedArticle], outlet: dict[str, str]) -> set[str]:
+    """Heads of specific things each article counts once — all its figures for the head, with
+    any modifiers, agree ("runs" is no sole count where one article has "50 home runs" and "two
+    home runs") — in at least two outlets: "71 beagles" / "145 beagles" can only be one count."""
+    values: dict[str, dict[str, list[Quantity]]] = {}
+    for item in items:
+        for quantity in item.quantities:
+            if quantity.head not in GENERIC_HEADS:
+                values.setdefault(quantity.head, {}).setdefault(item.article.id, []).append(quantity)
+    return {
+        head for head, by_article in values.items()
+        if len({outlet[article] for article in by_article}) > 1
+        and all(not q.partial and WHOLE not in q.modifiers and all(_agree(q, other) for other in figures)
+                for figures in by_article.values() for q in figures)
+    }
+
+
+def _sole_count_of(a: Quantity, b: Quantity, sole: set[str],
+                   sentence_a: str, sentence_b: str, names: dict[tuple[str, int], set[str]]) -> bool:
+    """Both figures are the story's only count of one specific thing (see ``_sole_counts``),
+    in sentences that share a content word and do not name different people or places."""
+    if a.head not in sole or (a.head, set(a.modifiers)) != (b.head, set(b.modifiers)):
+        return False
+    if min(a.low, b.low) < SOLE_MIN or _years(sentence_a) != _years(sentence_b):
+        return False  # "the two parties", "three yachts": small figures describe, they rarely count
+    if _groups(a.predicate) and _groups(b.predicate) and not _same_predicate(a.predicate, b.predicate):
+        return False
+    names_a, names_b = (names.get((q.article_id, q.sentence), set()) for q in (a, b))
+    return (_same_names(names_a, names_b)
+            and len(_shared_context(a, b, sentence_a, sentence_b)[0]) >= SOLE_CONTEXT_WORDS)
+
+
+def _same_names(names_a: set[str], names_b: set[str]) -> bool:
+    """Sentences that both name people, places or organisations must share one: "North Korea
+    will send 317 athletes" and "China will send 596 athletes" count two teams."""
+    return not (names_a and names_b) or bool(names_a & names_b)
 
 
 def _side(quantity: Quantity, sentences: dict[tuple[str, int], str],
@@ -224,12 +287,18 @@ def same_thing(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> bo
     needed_words, needed_share = (CONTEXT_WORDS + 1, STRONG_FACT) if differ else (CONTEXT_WORDS, SAME_FACT)
     if _has_predicate(a) and _has_predicate(b) and not differ:
         needed_words, needed_share = SAME_VERB_WORDS, 0.0  # "sickened 87 people" / "sickened 177 people"
-    predicates = {a.predicate, b.predicate}
-    context_a = {stem(w) for w in tokenize(sentence_a) if not w[0].isdigit()} - words_a - _REPORTING
-    context_b = {stem(w) for w in tokenize(sentence_b) if not w[0].isdigit()} - words_b - _REPORTING
-    shared = (context_a & context_b) - predicates
-    smaller = min(len(context_a - predicates), len(context_b - predicates)) or 1
+    shared, smaller = _shared_context(a, b, sentence_a, sentence_b)
     return len(shared) >= needed_words and len(shared) / smaller >= needed_share
+
+
+def _shared_context(a: Quantity, b: Quantity, sentence_a: str, sentence_b: str) -> tuple[set[str], int]:
+    """Content stems the two sentences share besides the counted words and their verbs, and
+    the size of the smaller sentence's context."""
+    predicates = {a.predicate, b.predicate}
+    context_a = {stem(w) for w in tokenize(sentence_a) if not w[0].isdigit()} - {a.head, *a.modifiers}
+    context_b = {stem(w) for w in tokenize(sentence_b) if not w[0].isdigit()} - {b.head, *b.modifiers}
+    context_a, context_b = context_a - _REPORTING - predicates, context_b - _REPORTING - predicates
+    return context_a & context_b, min(len(context_a), len(context_b)) or 1
 
 
 def _head_word(quantity: Quantity) -> str:

@@ -13,7 +13,7 @@ from ..models import Quantity
 from .numbers import HEDGES, VAGUE, Value, parse_value
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Modifiers that do not change what is counted ("a total 50 countries")...
 NEUTRAL_MODIFIERS = {"total", "estimated", "some"}
@@ -28,6 +28,9 @@ MEASURES = {
     # multipliers and references, not things: "three times the limit", "the 3000 block", "p. 3"
     "times", "block", "p.", "page", "pages", "gb", "mb", "tb", "stories", "floors",
 }
+# Plural nouns of time: "31 days" is a duration (NER calls it a DATE rightly).
+TIME_UNITS = {"seconds", "minutes", "hours", "days", "nights", "weeks", "weekends", "months",
+              "years", "decades", "centuries", "mornings", "evenings"}
 WHOLE = "(whole)"  # a modifier marking the M of "N of the M things"
 COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 _HEDGE_WORDS = {w for pattern, _ in HEDGES for w in pattern.split()}
@@ -60,7 +63,7 @@ def find_quantities(
             value = parse_value(phrase.text)
             if value is not None:
                 break
-        if value is None or value.high <= 1 or _is_year(phrase.text, head):
+        if value is None or value.high <= 1 or _is_year(phrase.text, head) or _earlier_value(phrase, head):
             return None
         return _quantity(phrase.text, head, value, article_id, offset + phrase.start_char,
                          offset + phrase.end_char, sentence_at, anchor)
@@ -83,7 +86,7 @@ def find_quantities(
             continue  # "a 122-seat assembly", "the 18-nation forum": not a count
         found.append(counted(ent.start, ent.end, head, anchor))
     for token in doc:
-        if token.ent_type_:
+        if token.ent_type_ and not _misread_as_date(token):
             continue
         if (token.like_num and token.dep_ == "nummod" and token.head.tag_ in ("NN", "NNS")
                 and token.head.lower_ not in MEASURES):  # "Eleven people …": NER missed it
@@ -96,6 +99,25 @@ def find_quantities(
             if head is not None:
                 found.append(counted(token.i, token.i + 1, head, token, hedged=False))
     return [q for q in found if q is not None]
+
+
+def _earlier_value(phrase: Span, head: Token) -> bool:
+    """"trimmed its ranks from 12,986 employees to 8,589": the figure after "from" is what the
+    count was before a change, not what any outlet says it is."""
+    doc = phrase.doc
+    if phrase.start == 0 or doc[phrase.start - 1].lower_ != "from":
+        return False
+    after = doc[head.i + 1: head.sent.end]
+    return any(t.lower_ == "to" and t.i + 1 < len(doc) and doc[t.i + 1].like_num for t in after)
+
+
+def _misread_as_date(token: Token) -> bool:
+    """"We have 31 demands": NER tags the bare number a DATE though it counts plural things."""
+    if not (token.ent_type_ == "DATE" and token.like_num and token.dep_ == "nummod"
+            and token.head.tag_ == "NNS" and token.head.lower_ not in TIME_UNITS):
+        return False
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return all(t.like_num for t in entity)  # "31", not "31 years ago" or "May 31"
 
 
 def _of_object(token: Token) -> Token | None:

@@ -67,9 +67,12 @@ class ConflictScores:
         return self.hits / self.injected if self.injected else 0.0
 
 
-def find_perturbation(cluster: Cluster) -> Perturbation | None:
-    """The first figure + word that two documents share, to change in the later one."""
+def find_perturbation(cluster: Cluster, pick: str = "first") -> Perturbation | None:
+    """A figure + word that two documents share, to change in the later one: the first such
+    pair, or with ``pick="last"`` the last pair for another figure (a second, independent set
+    of test cases; None when the cluster has only one)."""
     seen: dict[tuple[str, str], int] = {}
+    shared: list[Perturbation] = []
     for number, document in enumerate(cluster.documents):
         for match in _FIGURE.finditer(document.text):
             key = (match.group(1), match.group(2))
@@ -78,9 +81,14 @@ def find_perturbation(cluster: Cluster) -> Perturbation | None:
             if key in seen and seen[key] != number:
                 old = match.group(1)
                 new = f"{int(old.replace(',', '')) * 2 + 3:,}"
-                return Perturbation(cluster.id, number, old, new, match.group(2))
+                shared.append(Perturbation(cluster.id, number, old, new, match.group(2)))
             seen.setdefault(key, number)
-    return None
+    if not shared:
+        return None
+    if pick == "first":
+        return shared[0]
+    first = (shared[0].old, shared[0].word)
+    return next((c for c in reversed(shared) if (c.old, c.word) != first), None)
 
 
 def perturb(text: str, change: Perturbation) -> str:
@@ -138,15 +146,16 @@ def _is_hit(conflict: Conflict, change: Perturbation) -> bool:
 
 def evaluate_conflicts(
     clusters: Iterable[Cluster], detectors: Sequence[str], model: str | None = None,
-    on_original: Callable[[str, Conflict], None] | None = None,
+    on_original: Callable[[str, Conflict], None] | None = None, pick: str = "first",
 ) -> tuple[list[ConflictScores], list[Perturbation]]:
     """Score each detector on the perturbed clusters; ``on_original`` sees every conflict
-    newsbrief reports on an unperturbed cluster (for reading them by hand)."""
+    newsbrief reports on an unperturbed cluster (for reading them by hand); ``pick`` chooses
+    which shared figure is changed (see ``find_perturbation``)."""
     nlp = load_pipeline(model)
     totals = {name: [0, 0, 0] for name in detectors}  # hits, false alarms, unperturbed reports
     changes = []
     for cluster in clusters:
-        change = find_perturbation(cluster)
+        change = find_perturbation(cluster, pick)
         if change is None:
             if on_original:
                 for conflict in newsbrief_detector(analyse(articles_of(cluster), nlp)):
