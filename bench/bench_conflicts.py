@@ -1,4 +1,5 @@
-"""Conflict detection on perturbed benchmark clusters (see newsbrief/evaluate/conflicts.py).
+"""Fact alignment on labelled stories (newsbrief/evaluate/facts.py), then conflict detection
+on hand-annotated and on perturbed benchmark clusters (newsbrief/evaluate/conflicts.py).
 
     python bench/bench_conflicts.py [FILE.jsonl …] [--limit N] [--pick first|last] [--show]
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from newsbrief.evaluate.conflicts import DETECTORS, evaluate_annotated, evaluate_conflicts, format_table
 from newsbrief.evaluate.data import read_clusters
+from newsbrief.evaluate.facts import evaluate_alignment, format_alignment
 from newsbrief.models import Conflict
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -33,9 +35,13 @@ def main() -> None:
                              "other one: a second, independent set of test cases")
     parser.add_argument("--annotated", default=Path(__file__).parent / "data" / "conflicts.jsonl",
                         help="hand-annotated fictional clusters (bench/data/conflicts.jsonl)")
+    parser.add_argument("--facts", default=Path(__file__).parent / "data" / "facts.jsonl",
+                        help="hand-labelled fictional stories for fact alignment (bench/data/facts.jsonl)")
     args = parser.parse_args()
     clusters = chain.from_iterable(read_clusters(p, args.limit) for p in args.paths)
     start = time.perf_counter()
+    print("fact alignment and corroboration counts (bench/data/facts.jsonl):")
+    print(format_alignment(evaluate_alignment(args.facts)))
     annotated, mistakes = evaluate_annotated(args.annotated)
     print(f"annotated clusters: {annotated.clusters}, gold conflicts {annotated.gold}, reported "
           f"{annotated.reported}, correct {annotated.correct}: precision {annotated.precision:.3f}, "

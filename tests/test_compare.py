@@ -234,6 +234,22 @@ def test_facts_count_the_outlets_that_report_them(examples):
     assert all(set(f.outlets) <= outlets for f in briefing.facts)
 
 
+def test_a_paraphrase_that_is_each_others_closest_sentence_is_one_fact():
+    briefing = brief(
+        "A fire broke out on the ferry Northern Light on Saturday evening.\n\n"
+        "The fire started in the engine room, according to the ferry operator Baltline.\n\n"
+        "Passengers described thick black smoke filling the lower car deck within minutes.",
+        "Baltline has suspended all sailings on the route until Wednesday.\n\n"
+        "Baltline, which runs the ferry, said the blaze began in the engine room.\n\n"
+        "The Northern Light was built in 1998 and refitted in Gdansk three years ago.",
+    )
+    shared = [f for f in briefing.facts if len(f.outlets) > 1]
+    assert [{c.text for c in f.citations} for f in shared] == [{
+        "The fire started in the engine room, according to the ferry operator Baltline.",
+        "Baltline, which runs the ferry, said the blaze began in the engine room.",
+    }]
+
+
 @pytest.mark.usefixtures("seeds")
 def test_seed_conflicts(pipeline, seeds):
     briefing = pipeline.brief([str(seeds)])

@@ -187,3 +187,21 @@ def test_annotated_conflict_set_is_well_formed():
         assert len(record["documents"]) >= 2
         for conflict in record["conflicts"]:
             assert conflict["kind"] in {"number", "name", "title", "date"} and len(conflict["values"]) >= 2
+
+
+def test_fact_alignment_harness_rewards_neither_silence_nor_lumping():
+    from pathlib import Path
+
+    from newsbrief.evaluate.facts import evaluate_alignment, read_stories
+
+    path = Path(__file__).parents[1] / "bench" / "data" / "facts.jsonl"
+    stories = read_stories(path)
+    assert len(stories) >= 12 and all(len(s.outlets) >= 3 for s in stories)
+    labels = [label for s in stories for sentences in s.sentences for label, _ in sentences]
+    assert any(labels.count(label) > 1 for label in labels)  # facts several outlets report
+    scores = {s.detector: s for s in evaluate_alignment(path)}
+    assert scores["none"].recall == 0.0 and scores["none"].predicted_pairs == 0
+    assert scores["one-fact"].recall == 1.0 and scores["one-fact"].precision < 0.2
+    newsbrief = scores["newsbrief"]
+    assert newsbrief.f1 > max(scores["none"].f1, scores["one-fact"].f1)
+    assert newsbrief.count_accuracy > max(scores["none"].count_accuracy, scores["one-fact"].count_accuracy)

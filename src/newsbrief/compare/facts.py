@@ -1,7 +1,8 @@
 """Fact alignment: sentences from different outlets that report the same thing.
 
 Each sentence is linked to its closest sentence in every other outlet when the two say the
-same (the test citations use: TF-IDF cosine, or most content words shared); linked
+same (the test citations use: TF-IDF cosine, or most content words shared), or when the two
+are each other's closest and moderately similar (``MUTUAL_THRESHOLD``); linked
 sentences form one fact, reported by as many outlets as it has. Facts then give
 corroboration counts and the outlet × fact coverage matrix.
 """
@@ -16,6 +17,10 @@ from ..models import AnalysedArticle, Citation, Fact
 from ..summarise.vectors import says_same, tfidf_matrix, tokenize
 
 MIN_WORDS = 6
+# Two sentences that are each other's closest in the other outlet need less similarity: a
+# paraphrase ("Lifeboats took all 312 people to safety" / "All 312 passengers were taken off
+# by lifeboats") shares few words, and mutual nearest neighbours rarely report different facts.
+MUTUAL_THRESHOLD = 0.3
 
 
 def align_facts(
@@ -41,14 +46,21 @@ def align_facts(
         return i
 
     token_sets = [set(t) for t in tokens]
+    closest = np.full((len(rows), len(outlets)), -1)  # each sentence's closest in every other outlet
     for i in range(len(rows)):
         for other in range(len(outlets)):
-            if other == outlet_of[i]:
+            if other != outlet_of[i]:
+                candidates = np.flatnonzero(outlet_of == other)
+                closest[i, other] = candidates[np.argmax(similarity[i, candidates])]
+    for i in range(len(rows)):
+        for other in range(len(outlets)):
+            best = int(closest[i, other])
+            if best < 0:
                 continue
-            candidates = np.flatnonzero(outlet_of == other)
-            best = candidates[np.argmax(similarity[i, candidates])]
-            if says_same(similarity[i, best], token_sets[i], token_sets[best], threshold):
-                parent[find(i)] = find(int(best))
+            mutual = closest[best, outlet_of[i]] == i
+            if (says_same(similarity[i, best], token_sets[i], token_sets[best], threshold)
+                    or (mutual and similarity[i, best] >= MUTUAL_THRESHOLD)):
+                parent[find(i)] = find(best)
     groups: dict[int, list[int]] = {}
     for i in range(len(rows)):
         groups.setdefault(find(i), []).append(i)
