@@ -67,8 +67,8 @@ STRONG_FACT = 0.5
 SAME_VERB_WORDS = 2
 MAX_DAYS_APART = 1
 SOLE_MIN = 10
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 SOLE_CONTEXT_WORDS = 1
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 MAX_RATIO = 5.0
 GROWING = {"death", "casualti", "victim", "bodi", "dead", "toll", "injuri", "arrest"}
 _REPORTING = {"said", "say", "says", "told", "according", "added"}
@@ -109,12 +109,7 @@ def number_conflicts(
         by_head.setdefault(quantity.head, []).append(quantity)
 
     sole = _sole_counts(items, outlet)
-    names: dict[tuple[str, int], set[str]] = {}
-    for item in items:
-        for mention in item.mentions:
-            if mention.label in NAME_LABELS:
-                names.setdefault((mention.article_id, mention.sentence), set()).update(
-                    w.lower() for w in mention.text.split() if w[:1].isupper())
+    names = _names_by_sentence(items)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -195,6 +190,17 @@ def _sole_count_of(a: Quantity, b: Quantity, sole: set[str],
     names_a, names_b = (names.get((q.article_id, q.sentence), set()) for q in (a, b))
     return (_same_names(names_a, names_b)
             and len(_shared_context(a, b, sentence_a, sentence_b)[0]) >= SOLE_CONTEXT_WORDS)
+
+
+def _names_by_sentence(items: Sequence[AnalysedArticle]) -> dict[tuple[str, int], set[str]]:
+    """The capitalised words of the people, places and organisations each sentence names."""
+    names: dict[tuple[str, int], set[str]] = {}
+    for item in items:
+        for mention in item.mentions:
+            if mention.label in NAME_LABELS:
+                names.setdefault((mention.article_id, mention.sentence), set()).update(
+                    w.lower() for w in mention.text.split() if w[:1].isupper())
+    return names
 
 
 def _same_names(names_a: set[str], names_b: set[str]) -> bool:
