@@ -1,9 +1,10 @@
 """Concept-coverage summariser: an integer linear program over weighted bigram concepts.
 
 Following Gillick & Favre (2009, the ICSI system): a concept is a stemmed content bigram; its
-weight is how many documents of the story contain it (facts several outlets report matter
-more), boosted for concepts that appear early in their articles; the summary is the set of
-sentences within the word budget that covers the most concept weight, solved exactly with
+weight is how many independent documents of the story contain it (facts several outlets
+report matter more; versions of one wire story count once), boosted for concepts that appear
+early in their articles; the summary is the set of sentences within the word budget that
+covers the most concept weight, solved exactly with
 scipy's MILP solver (HiGHS). Redundancy is controlled by construction: a concept counts once,
 so a second sentence saying the same thing adds nothing.
 """
@@ -89,8 +90,10 @@ class ConceptSummariser(Summariser):
         max_candidates: int = 400,
         time_limit: float = 10.0,
         skip_any_stopword: bool = False,
+        duplicate_overlap: float = 0.5,
     ) -> None:
         self.skip_any_stopword = skip_any_stopword
+        self.duplicate_overlap = duplicate_overlap
         self.min_words = min_words
         self.min_document_share = min_document_share
         self.position_weight = position_weight
@@ -126,20 +129,40 @@ class ConceptSummariser(Summariser):
     def concept_weights(
         self, documents: Documents, index: Sequence[tuple[int, int]], sentence_concepts
     ) -> dict[tuple[str, str], float]:
-        """Document frequency, plus a bonus for concepts in the first sentences of articles."""
-        n_docs = sum(1 for doc in documents if doc)
+        """How many independent sources contain each concept, plus a bonus for concepts in the
+        first sentences of articles."""
+        source = self.sources(documents, index, sentence_concepts)
+        n_sources = len({source[d] for d, doc in enumerate(documents) if doc})
         seen_in: dict[tuple[str, str], set[int]] = defaultdict(set)
         early: dict[tuple[str, str], float] = defaultdict(float)
         for (d, s), concepts in zip(index, sentence_concepts, strict=True):
             for concept in concepts:
-                seen_in[concept].add(d)
+                seen_in[concept].add(source[d])
                 early[concept] = max(early[concept], 1.0 / math.sqrt(s + 1))
-        threshold = max(2, math.ceil(self.min_document_share * n_docs)) if n_docs > 2 else 1
+        threshold = max(2, math.ceil(self.min_document_share * n_sources)) if n_sources > 2 else 1
         return {
-            concept: len(docs) * (1.0 + self.position_weight * early[concept])
-            for concept, docs in seen_in.items()
-            if len(docs) >= threshold
+            concept: len(found_in) * (1.0 + self.position_weight * early[concept])
+            for concept, found_in in seen_in.items()
+            if len(found_in) >= threshold
         }
+
+    def sources(
+        self, documents: Documents, index: Sequence[tuple[int, int]], sentence_concepts
+    ) -> list[int]:
+        """Each document's source: documents sharing more than ``duplicate_overlap`` of their
+        concepts (Jaccard) are versions of one wire story, and count once — a fact repeated by
+        three updates of one AP story is not reported by three outlets."""
+        concepts: list[set[tuple[str, str]]] = [set() for _ in documents]
+        for (d, _), found in zip(index, sentence_concepts, strict=True):
+            concepts[d] |= found
+        source = list(range(len(documents)))
+        for later in range(len(documents)):
+            for earlier in range(later):
+                union = len(concepts[later] | concepts[earlier])
+                if union and len(concepts[later] & concepts[earlier]) / union > self.duplicate_overlap:
+                    source[later] = source[earlier]
+                    break
+        return source
 
     def _solve(self, eligible, lengths, sentence_concepts, weights, words: int) -> list[int]:
         from scipy.optimize import Bounds, LinearConstraint, milp
