@@ -83,3 +83,24 @@ def test_unrelated_sentence_is_cited_only_by_itself():
 def test_unknown_summariser_lists_valid_names():
     with pytest.raises(UnknownComponentError, match="centroid"):
         get_summariser("magic")
+
+
+def test_concept_weights_count_versions_of_one_wire_story_once():
+    from newsbrief.summarise.concepts import ConceptSummariser, _Stemmer, concepts_of
+
+    wire = ["The storm flooded the harbour district overnight, officials said on Monday morning.",
+            "Rescue teams pulled forty residents from flooded homes near the harbour district."]
+    update = [*wire, "The mayor promised emergency funds for shop owners near the harbour district."]
+    other = ["Rescue teams worked through the night in the flooded harbour district, police said.",
+             "Schools across the city will stay closed until the water recedes from the streets."]
+    documents = [wire, update, other]
+    index = [(d, s) for d, doc in enumerate(documents) for s in range(len(doc))]
+    stem = _Stemmer()
+    found = [concepts_of(documents[d][s], stem) for d, s in index]
+    summariser = ConceptSummariser(position_weight=0.0)
+    assert summariser.sources(documents, index, found) == [0, 0, 2]
+    weights = summariser.concept_weights(documents, index, found)
+    harbour_district = (stem("harbour"), stem("district"))
+    assert weights[harbour_district] == 2.0  # the wire story and its update are one source
+    separate = ConceptSummariser(position_weight=0.0, duplicate_overlap=1.0)
+    assert separate.concept_weights(documents, index, found)[harbour_district] == 3.0
