@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..analyse import paragraph_spans
 from ..analyse.nlp import load_sentencizer
+from ..clean import clean_text
 from .data import Cluster
 from .rouge import METRICS, Interval, Rouge, bootstrap, truncate
 from .systems import get_system, oracle_system
@@ -25,10 +26,11 @@ def budget_for(cluster: Cluster) -> tuple[int, str]:
 
 
 def split_cluster(cluster: Cluster, nlp) -> list[list[str]]:
-    """Paragraphs, then sentences; the same split is given to every system."""
+    """Cleaned as newsbrief cleans an article (captions, embeds, prompts, repeated paragraphs
+    removed), then paragraphs, then sentences; the same split is given to every system."""
     documents: list[list[str]] = []
     for document in cluster.documents:
-        text = document.text.replace("``", '"').replace("''", '"')
+        text = clean_text(document.text.replace("``", '"').replace("''", '"')).text
         paragraphs = [text[start:end] for start, end in paragraph_spans(text)]
         sentences = [
             sent.text.strip()
