@@ -90,7 +90,7 @@ def test_concept_weights_count_versions_of_one_wire_story_once():
 
     wire = ["The storm flooded the harbour district overnight, officials said on Monday morning.",
             "Rescue teams pulled forty residents from flooded homes near the harbour district."]
-    update = [*wire, "The mayor promised emergency funds for shop owners near the harbour district."]
+    update = [*wire, "The mayor promised emergency funds."]  # a wire copy with one more paragraph
     other = ["Rescue teams worked through the night in the flooded harbour district, police said.",
              "Schools across the city will stay closed until the water recedes from the streets."]
     documents = [wire, update, other]
@@ -98,9 +98,8 @@ def test_concept_weights_count_versions_of_one_wire_story_once():
     stem = _Stemmer()
     found = [concepts_of(documents[d][s], stem) for d, s in index]
     summariser = ConceptSummariser(position_weight=0.0)
-    assert summariser.sources(documents, index, found) == [0, 0, 2]
-    weights = summariser.concept_weights(documents, index, found)
+    assert summariser.sources(documents) == [0, 0, 2]
     harbour_district = (stem("harbour"), stem("district"))
-    assert weights[harbour_district] == 2.0  # the wire story and its update are one source
-    separate = ConceptSummariser(position_weight=0.0, duplicate_overlap=1.0)
+    assert summariser.concept_weights(documents, index, found)[harbour_district] == 2.0
+    separate = ConceptSummariser(position_weight=0.0, duplicate_overlap=1.01)  # nothing is a copy
     assert separate.concept_weights(documents, index, found)[harbour_district] == 3.0

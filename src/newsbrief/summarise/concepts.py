@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from ..clean import near_duplicates
 from .base import Documents, Pick, Summariser, word_count
 from .centroid import is_candidate, is_dangling
 from .vectors import STOP_WORDS
@@ -90,7 +91,7 @@ class ConceptSummariser(Summariser):
         max_candidates: int = 400,
         time_limit: float = 10.0,
         skip_any_stopword: bool = False,
-        duplicate_overlap: float = 0.5,
+        duplicate_overlap: float = 0.8,
     ) -> None:
         self.skip_any_stopword = skip_any_stopword
         self.duplicate_overlap = duplicate_overlap
@@ -131,7 +132,7 @@ class ConceptSummariser(Summariser):
     ) -> dict[tuple[str, str], float]:
         """How many independent sources contain each concept, plus a bonus for concepts in the
         first sentences of articles."""
-        source = self.sources(documents, index, sentence_concepts)
+        source = self.sources(documents)
         n_sources = len({source[d] for d, doc in enumerate(documents) if doc})
         seen_in: dict[tuple[str, str], set[int]] = defaultdict(set)
         early: dict[tuple[str, str], float] = defaultdict(float)
@@ -146,22 +147,14 @@ class ConceptSummariser(Summariser):
             if len(found_in) >= threshold
         }
 
-    def sources(
-        self, documents: Documents, index: Sequence[tuple[int, int]], sentence_concepts
-    ) -> list[int]:
-        """Each document's source: documents sharing more than ``duplicate_overlap`` of their
-        concepts (Jaccard) are versions of one wire story, and count once — a fact repeated by
-        three updates of one AP story is not reported by three outlets."""
-        concepts: list[set[tuple[str, str]]] = [set() for _ in documents]
-        for (d, _), found in zip(index, sentence_concepts, strict=True):
-            concepts[d] |= found
+    def sources(self, documents: Documents) -> list[int]:
+        """Each document's source: near-duplicates (``clean.near_duplicates``, the test the
+        briefing uses to link wire copies) count once — a fact repeated by three copies of one
+        AP story is not reported by three outlets."""
         source = list(range(len(documents)))
-        for later in range(len(documents)):
-            for earlier in range(later):
-                union = len(concepts[later] | concepts[earlier])
-                if union and len(concepts[later] & concepts[earlier]) / union > self.duplicate_overlap:
-                    source[later] = source[earlier]
-                    break
+        links = near_duplicates([" ".join(sentences) for sentences in documents], self.duplicate_overlap)
+        for later, earlier in sorted(links.items()):
+            source[later] = source[earlier]
         return source
 
     def _solve(self, eligible, lengths, sentence_concepts, weights, words: int) -> list[int]:
