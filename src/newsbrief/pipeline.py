@@ -18,8 +18,7 @@ from .clean import clean_article, near_duplicates
 from .compare import align_facts, find_conflicts
 from .errors import InputError
 from .ingest import ingest
-from .ingest.base import Source
-from .ingest.jsonl import record_to_article
+from .ingest.jsonl import in_memory_record
 from .models import (
     AnalysedArticle,
     Article,
@@ -110,7 +109,7 @@ class Pipeline:
             if isinstance(item, RawArticle):
                 raws.append(item)
             elif isinstance(item, Mapping):
-                result = record_to_article(item, f"record[{number}]", Source(f"record{number}", b""))
+                result = in_memory_record(item, number)
                 (notices if isinstance(result, Skipped) else raws).append(result)
             elif not isinstance(item, str | Path):
                 raise InputError(f"cannot brief an input of type {type(item).__name__}")

@@ -52,6 +52,12 @@ class JsonReader(Reader):
         yield record_to_article(record, source.origin, source)
 
 
+def in_memory_record(record: object, number: int) -> RawArticle | Skipped:
+    """A record handed over in memory (Python API, web API), named ``record[N]`` by its position
+    among the records given, so every warning points at the record the caller sent."""
+    return record_to_article(record, f"record[{number}]", Source(f"record{number}", b""))
+
+
 def record_to_article(record: object, where: str, source: Source) -> RawArticle | Skipped:
     """One record -> an article, or the reason it cannot be one."""
     if not isinstance(record, dict):

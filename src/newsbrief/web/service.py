@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import InputError
 from ..ingest import read_source
 from ..ingest.base import Source
-from ..ingest.jsonl import record_to_article
+from ..ingest.jsonl import in_memory_record
 from ..models import Notice, RawArticle, Skipped
 from ..pipeline import Pipeline
 from ..render.json import to_dict
@@ -118,12 +118,11 @@ class BriefingService:
         notices: list[Notice] = []
         raws: list[RawArticle] = []
         for number, record in enumerate(records):
-            name = f"record[{number}]"
             text = record.get("text")
             if isinstance(text, str) and len(text.encode("utf-8")) > limit:
-                notices.append(_too_large(name, limit))
+                notices.append(_too_large(f"record[{number}]", limit))
                 continue
-            result = record_to_article(record, name, Source(f"record{number}", b""))
+            result = in_memory_record(record, number)
             (notices if isinstance(result, Skipped) else raws).append(result)
         if not raws:
             raise InputError(f"no usable article in the input ({'; '.join(n.reason for n in notices)})")
