@@ -47,6 +47,14 @@ def brief(*texts: str, dates: tuple[str, ...] = ()):
     return Pipeline(Settings.load()).brief(raws)
 
 
+def quantities_in(pipeline, text: str):
+    """The counted figures find_quantities reads in one parsed sentence."""
+    from newsbrief.analyse import load_pipeline
+    from newsbrief.compare.quantities import find_quantities
+
+    return find_quantities(load_pipeline(pipeline.settings.model)(text), "a", 0, lambda _: 0)
+
+
 def conflicts(briefing, kind):
     return [c for c in briefing.conflicts if c.kind == kind and not c.agree]
 
@@ -77,11 +85,7 @@ def test_different_things_counted_are_not_a_conflict():
     ("A total of 77 yachts have been forced to retire from the race.", "77", "yachts"),
 ])
 def test_figures_are_found_after_words_that_are_no_hedge(pipeline, sentence, figure, thing):
-    from newsbrief.analyse import load_pipeline
-    from newsbrief.compare.quantities import find_quantities
-
-    doc = load_pipeline(pipeline.settings.model)(sentence)
-    assert [(q.text, q.thing) for q in find_quantities(doc, "a", 0, lambda _: 0)] == [(figure, thing)]
+    assert [(q.text, q.thing) for q in quantities_in(pipeline, sentence)] == [(figure, thing)]
 
 
 def test_killed_and_injured_in_one_article_do_not_hide_a_conflict_over_the_dead():
@@ -159,13 +163,9 @@ def test_a_thing_one_article_counts_twice_is_no_sole_count():
 
 
 def test_a_bare_number_tagged_as_a_date_still_counts_plural_things(pipeline):
-    from newsbrief.analyse import load_pipeline
-    from newsbrief.compare.quantities import find_quantities
-
-    nlp = load_pipeline(pipeline.settings.model)
-    found = find_quantities(nlp('"We have 31 demands," the student leader said.'), "a", 0, lambda _: 0)
+    found = quantities_in(pipeline, '"We have 31 demands," the student leader said.')
     assert [(q.text, q.thing) for q in found] == [("31", "demands")]
-    assert find_quantities(nlp("The strike lasted 31 days."), "a", 0, lambda _: 0) == []
+    assert quantities_in(pipeline, "The strike lasted 31 days.") == []
 
 
 def test_approximate_figures_that_agree_are_noted_not_reported():
@@ -264,11 +264,7 @@ def test_seed_conflicts(pipeline, seeds):
 
 
 def test_the_count_before_a_change_is_not_a_claim_about_the_count(pipeline):
-    from newsbrief.analyse import load_pipeline
-    from newsbrief.compare.quantities import find_quantities
-
-    nlp = load_pipeline(pipeline.settings.model)
-    doc = nlp("The airline has trimmed its ranks from 12,986 employees to 8,589 since May.")
-    assert find_quantities(doc, "a", 0, lambda _: 0) == []
-    doc = nlp("The airline moved 300 employees from 12 offices into the new tower.")
-    assert [q.text for q in find_quantities(doc, "a", 0, lambda _: 0)] == ["300", "12"]
+    trimmed = "The airline has trimmed its ranks from 12,986 employees to 8,589 since May."
+    assert quantities_in(pipeline, trimmed) == []
+    moved = quantities_in(pipeline, "The airline moved 300 employees from 12 offices into the new tower.")
+    assert [q.text for q in moved] == ["300", "12"]

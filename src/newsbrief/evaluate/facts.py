@@ -77,10 +77,13 @@ def read_stories(path: str | Path) -> list[AnnotatedStory]:
     return stories
 
 
-def newsbrief_groups(analysed: Sequence[AnalysedArticle], threshold: float = 0.45) -> list[set[SentenceKey]]:
-    """newsbrief's facts, all of them (the briefing shows only the first few)."""
+def newsbrief_groups(analysed: Sequence[AnalysedArticle]) -> list[set[SentenceKey]]:
+    """newsbrief's facts with the briefing's settings, all of them (the briefing shows only the
+    first few)."""
     from ..compare import align_facts
+    from ..settings import Settings
 
+    threshold = Settings.load().citation_threshold
     facts = align_facts(analysed, threshold, shared=10_000, unique_per_outlet=10_000)
     return [{(c.article, c.sentence) for c in fact.citations} for fact in facts]
 

@@ -81,6 +81,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/api", tags=["api"])
+
+
 def _checked_date(name: str, value: str | None) -> str | None:
     if value is None:
         return None
