@@ -205,3 +205,26 @@ def test_fact_alignment_harness_rewards_neither_silence_nor_lumping():
     newsbrief = scores["newsbrief"]
     assert newsbrief.f1 > max(scores["none"].f1, scores["one-fact"].f1)
     assert newsbrief.count_accuracy > max(scores["none"].count_accuracy, scores["one-fact"].count_accuracy)
+
+
+def test_train_concepts_writes_a_model_the_summariser_uses(tiny, tmp_path):
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+    from newsbrief.summarise import get_summariser
+    from newsbrief.summarise.learned import ConceptModel
+
+    out = tmp_path / "concepts.json"
+    result = CliRunner().invoke(main, ["train-concepts", str(tiny), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    model = ConceptModel.load(out)
+    assert model.trained_on == "tiny.jsonl"
+    summariser = get_summariser("concept-learned", concept_model=str(out))
+    assert summariser.model == model
+    documents = [[s.strip() + "." for s in d["text"].split(".\n\n")] for d in CLUSTER["documents"]]
+    assert summariser.select(documents, 30)
+    no_summaries = tmp_path / "none.jsonl"
+    no_summaries.write_text(json.dumps({**CLUSTER, "summaries": ["Nothing in common at all here."]}) + "\n")
+    result = CliRunner().invoke(main, ["train-concepts", str(no_summaries), "-o", str(tmp_path / "x.json")])
+    assert result.exit_code == 1
+    assert "no training examples" in result.output

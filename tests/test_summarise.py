@@ -103,3 +103,50 @@ def test_concept_weights_count_versions_of_one_wire_story_once():
     assert summariser.concept_weights(documents, index, found)[harbour_district] == 2.0
     separate = ConceptSummariser(position_weight=0.0, duplicate_overlap=1.01)  # nothing is a copy
     assert separate.concept_weights(documents, index, found)[harbour_district] == 3.0
+
+
+def test_learned_weights_favour_what_several_outlets_lead_with():
+    from newsbrief.summarise.concepts import _Stemmer, concepts_of
+    from newsbrief.summarise.learned import LearnedConceptSummariser
+
+    summariser = LearnedConceptSummariser(floor=0.0)
+    index = [(d, s) for d, doc in enumerate(DOCS) for s in range(len(doc))]
+    stem = _Stemmer()
+    found = [concepts_of(DOCS[d][s], stem) for d, s in index]
+    weights = summariser.concept_weights(DOCS, index, found)
+    harbour_wall = (stem("harbour"), stem("wall"))  # in all three outlets, two of them first
+    sea_view = (stem("sea"), stem("view"))  # one outlet, last sentence
+    assert 0.0 < weights[sea_view] < weights[harbour_wall] < 1.0
+
+
+def test_concept_model_fit_is_calibrated_and_round_trips(tmp_path):
+    import numpy as np
+
+    from newsbrief.errors import InputError
+    from newsbrief.summarise.learned import FEATURES, ConceptModel, fit_concept_model
+
+    rng = np.random.default_rng(0)
+    rows = rng.random((400, len(FEATURES)))
+    targets = rows[:, 0] * 0.8  # only the first feature matters
+    model = fit_concept_model(rows, targets, trained_on="synthetic")
+    predicted = model.predict(rows)
+    # with an unpenalised intercept, logistic regression's mean prediction equals the mean target
+    assert abs(predicted.mean() - targets.mean()) < 1e-3
+    assert abs(model.coefficients[0]) > 5 * max(abs(c) for c in model.coefficients[1:])
+    path = tmp_path / "model.json"
+    model.save(path)
+    assert np.allclose(ConceptModel.load(path).predict(rows), predicted)
+    (tmp_path / "other.json").write_text(path.read_text().replace('"source_share"', '"something_else"'))
+    with pytest.raises(InputError, match="other features"):
+        ConceptModel.load(tmp_path / "other.json")
+    (tmp_path / "junk.json").write_text("not json")
+    with pytest.raises(InputError, match="cannot read concept model"):
+        ConceptModel.load(tmp_path / "junk.json")
+
+
+def test_shipped_concept_model_matches_the_features():
+    from newsbrief.summarise.learned import FEATURES, SHIPPED_MODEL, ConceptModel
+
+    model = ConceptModel.load(SHIPPED_MODEL)
+    assert model.features == FEATURES
+    assert "duc2003" in model.trained_on  # DUC 2004 and Multi-News stay unseen by the shipped model

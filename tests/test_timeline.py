@@ -41,6 +41,16 @@ def test_weekday_after_a_future_marker_is_future():
     assert iso("Monday", sentence="The strike will continue until") == "2019-05-06"
 
 
+def test_weekday_in_a_clause_with_will_is_future_unless_a_new_clause_intervenes():
+    # the examples' "Ferries will run a free shuttle across the harbour from Wednesday."
+    base = dt.date(2024, 3, 12)  # a Tuesday
+    ferries = "Ferries will run a free shuttle across the harbour from"
+    assert iso("Wednesday", base=base, sentence=ferries) == "2024-03-13"
+    assert iso("Tuesday", base=dt.date(2024, 3, 14),
+               sentence="The inquiry will examine what happened on") == "2024-03-12"
+    assert iso("Monday", base=base, sentence="The mayor, who will visit the site, spoke on") == "2024-03-11"
+
+
 def test_reported_speech_about_the_future_keeps_a_past_weekday():
     # "Okafor said on Tuesday that an inquiry would report within six months."
     assert iso("Tuesday", base=dt.date(2024, 3, 13), sentence="Okafor said on") == "2024-03-12"

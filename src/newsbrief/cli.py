@@ -118,7 +118,7 @@ def brief(
 
 
 DEFAULT_SYSTEMS = (
-    "lead,centroid,concept,sumy-lexrank,sumy-textrank,sumy-lsa,sumy-kl,sumy-luhn,oracle"
+    "lead,centroid,concept,concept-learned,sumy-lexrank,sumy-textrank,sumy-lsa,sumy-kl,sumy-luhn,oracle"
 )
 
 
@@ -165,6 +165,46 @@ def evaluate_command(datasets: tuple[str, ...], systems: str, words: int | None,
             if output:
                 with output.open("a", encoding="utf-8") as handle:
                     handle.write(table + "\n\n")
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
+
+
+@main.command("train-concepts", epilog="""\b
+Example (how the shipped model was made; DUC 2004 and Multi-News stay unseen):
+  newsbrief train-concepts ../shared/data/duc2003_task2.jsonl -o my_concepts.json
+  newsbrief brief articles/ --summariser concept-learned --config my.toml
+    (my.toml: concept_model = "my_concepts.json")
+""")
+@click.argument("datasets", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model (JSON).")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Only the first N clusters of each file.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def train_concepts_command(datasets: tuple[str, ...], output: Path, limit: int | None, debug: bool) -> None:
+    """Train the concept weights of `--summariser concept-learned` on benchmark clusters (JSONL
+    with human summaries): a logistic model of which bigrams a human summary keeps."""
+    from .evaluate import read_clusters
+    from .evaluate.train import train_concept_model
+
+    try:
+        clusters = [c for dataset in datasets for c in read_clusters(dataset, limit=limit)]
+        if not clusters:
+            raise NewsbriefError("no clusters in the input")
+
+        def tick(number: int) -> None:
+            if sys.stderr.isatty():
+                click.echo(f"\r{number}/{len(clusters)} clusters", err=True, nl=False)
+
+        try:
+            model = train_concept_model(
+                clusters, trained_on=", ".join(Path(d).name for d in datasets), on_cluster=tick)
+        except ValueError as exc:
+            raise NewsbriefError(str(exc)) from None
+        model.save(output)
+        click.echo(("\n" if sys.stderr.isatty() else "") + f"wrote {output} ({len(clusters)} clusters)")
     except NewsbriefError as exc:
         if debug:
             raise

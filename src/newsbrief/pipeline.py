@@ -169,6 +169,7 @@ class Pipeline:
             self.settings.summariser,
             min_words=self.settings.min_sentence_words,
             redundancy_threshold=self.settings.redundancy_threshold,
+            concept_model=self.settings.concept_model,
         )
         picks = summariser.select(selectable, self.settings.words)
         citations = cite(picks, documents, self.settings.citation_threshold)

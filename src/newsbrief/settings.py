@@ -22,6 +22,7 @@ class Settings:
 
     words: int = 120
     summariser: str = "centroid"
+    concept_model: str | None = None  # `concept-learned` weights (JSON); None: the shipped model
     model: str | None = None  # spaCy pipeline name; None tries the known English pipelines
     max_bytes: int = 2_000_000
     url_timeout: float = 10.0

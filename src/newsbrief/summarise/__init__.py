@@ -11,16 +11,18 @@ from .centroid import CentroidSummariser
 from .citations import cite
 from .concepts import ConceptSummariser
 from .lead import LeadSummariser
+from .learned import LearnedConceptSummariser
 
 SUMMARISERS: dict[str, Callable[..., Summariser]] = {
     CentroidSummariser.name: CentroidSummariser,
     LeadSummariser.name: LeadSummariser,
     ConceptSummariser.name: ConceptSummariser,
+    LearnedConceptSummariser.name: LearnedConceptSummariser,
 }
 
 __all__ = [
-    "SUMMARISERS", "CentroidSummariser", "ConceptSummariser", "Documents", "LeadSummariser", "Pick",
-    "Summariser", "cite", "get_summariser", "word_count",
+    "SUMMARISERS", "CentroidSummariser", "ConceptSummariser", "Documents", "LeadSummariser",
+    "LearnedConceptSummariser", "Pick", "Summariser", "cite", "get_summariser", "word_count",
 ]
 
 

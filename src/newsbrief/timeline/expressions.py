@@ -42,6 +42,12 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 FUTURE_WINDOW_WORDS = 4  # how far before the expression a future marker counts
+# A future modal earlier in the expression's own clause also counts ("Ferries will run a free
+# shuttle across the harbour from Wednesday"), unless a relative or reporting word in between
+# starts a clause of its own ("will investigate what happened on Tuesday").
+_CLAUSE_START = re.compile(r"[,;:(]|\b(?:said|says|told|added|according)\b", re.IGNORECASE)
+_FUTURE_MODAL = re.compile(r"\b(?:will|shall)\b|'ll\b|\bgoing to\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"\b(?:what|when|which|who|whom|that|because|after|since|as)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)[\d\s,./-]+")  # "27", "2-1": not dates; "2014" is
 GRANULARITIES = ("day", "week", "month", "year")
 
@@ -78,9 +84,14 @@ class TimeRef:
 
 def looks_ahead(context: str) -> bool:
     """A future marker among the few words just before the expression ("planned for",
-    "will … on", "until"); "said on Tuesday that it would …" stays in the past."""
+    "will … on", "until") or a future modal in its clause ("will run … from"); "said on
+    Tuesday that it would …" stays in the past."""
     window = " ".join(context.split()[-FUTURE_WINDOW_WORDS:])
-    return bool(_FUTURE.search(window))
+    if _FUTURE.search(window):
+        return True
+    clause = _CLAUSE_START.split(context)[-1]
+    modals = list(_FUTURE_MODAL.finditer(clause))
+    return bool(modals) and not _NEW_CLAUSE.search(clause[modals[-1].end():])
 
 
 def resolve(expression: str, base: dt.date, context: str = "") -> TimeRef | None:
