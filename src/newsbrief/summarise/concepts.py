@@ -25,7 +25,7 @@ import numpy as np
 from ..clean import near_duplicates
 from .base import Documents, Pick, Summariser, word_count
 from .centroid import is_candidate, is_dangling
-from .vectors import STOP_WORDS
+from .vectors import STOP_WORDS, says_same, tfidf_matrix, tokenize
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
@@ -92,7 +92,9 @@ class ConceptSummariser(Summariser):
         time_limit: float = 10.0,
         skip_any_stopword: bool = False,
         duplicate_overlap: float = 0.8,
+        redundancy_threshold: float | None = None,
     ) -> None:
+        self.redundancy_threshold = redundancy_threshold
         self.skip_any_stopword = skip_any_stopword
         self.duplicate_overlap = duplicate_overlap
         self.min_words = min_words
@@ -121,7 +123,8 @@ class ConceptSummariser(Summariser):
         eligible.sort(key=lambda i: -value[i])
         eligible = eligible[: self.max_candidates]
         lengths = {i: word_count(texts[i]) for i in eligible}
-        chosen = self._solve(eligible, lengths, sentence_concepts, weights, words)
+        exclusive = self._saying_the_same(eligible, texts, [d for d, _ in index])
+        chosen = self._solve(eligible, lengths, sentence_concepts, weights, words, exclusive)
         if not chosen:
             chosen = [min(eligible, key=lambda i: lengths[i])]
         chosen.sort(key=lambda i: -value[i])
@@ -157,7 +160,25 @@ class ConceptSummariser(Summariser):
             source[later] = source[earlier]
         return source
 
-    def _solve(self, eligible, lengths, sentence_concepts, weights, words: int) -> list[int]:
+    def _saying_the_same(self, eligible: list[int], texts: Sequence[str],
+                         document_of: Sequence[int]) -> list[tuple[int, int]]:
+        """Pairs of candidates (positions in ``eligible``) that say the same thing, as the
+        centroid summariser judges it; at most one of each pair may be chosen. Bigram coverage
+        alone lets two outlets' wordings of one fact ("nine people were killed" / "seven
+        people died") both in."""
+        if self.redundancy_threshold is None or len(eligible) < 2:
+            return []
+        tokens = [tokenize(texts[i]) for i in eligible]
+        vectors = tfidf_matrix(tokens, [document_of[i] for i in eligible])
+        similarity = (vectors @ vectors.T).toarray()
+        token_sets = [set(t) for t in tokens]
+        return [
+            (a, b) for a, b in itertools.combinations(range(len(eligible)), 2)
+            if says_same(similarity[a, b], token_sets[a], token_sets[b], self.redundancy_threshold)
+        ]
+
+    def _solve(self, eligible, lengths, sentence_concepts, weights, words: int,
+               exclusive: Sequence[tuple[int, int]] = ()) -> list[int]:
         from scipy.optimize import Bounds, LinearConstraint, milp
         from scipy.sparse import lil_matrix
 
@@ -169,7 +190,7 @@ class ConceptSummariser(Summariser):
             objective[col] = -weights[c]
         links = [(row, column[c]) for row, i in enumerate(eligible)
                  for c in sentence_concepts[i] if c in column]
-        matrix = lil_matrix((1 + len(links) + len(concepts), n))
+        matrix = lil_matrix((1 + len(links) + len(concepts) + len(exclusive), n))
         lower = [-np.inf]
         upper = [float(words)]
         for row, i in enumerate(eligible):
@@ -187,6 +208,10 @@ class ConceptSummariser(Summariser):
                 matrix[k, row] = -1.0
             lower.append(-np.inf)
             upper.append(0.0)
+        for k, (a, b) in enumerate(exclusive, start=1 + len(links) + len(concepts)):
+            matrix[k, a] = matrix[k, b] = 1.0  # two sentences saying the same: at most one
+            lower.append(-np.inf)
+            upper.append(1.0)
         with _stdout_to_stderr():
             result = milp(
                 objective,

@@ -147,8 +147,8 @@ class LearnedConceptSummariser(ConceptSummariser):
     name = "concept-learned"
 
     def __init__(self, concept_model: ConceptModel | str | Path | None = None, floor: float = 0.01,
-                 min_words: int = 8) -> None:
-        super().__init__(min_words=min_words)
+                 min_words: int = 8, redundancy_threshold: float | None = None) -> None:
+        super().__init__(min_words=min_words, redundancy_threshold=redundancy_threshold)
         if not isinstance(concept_model, ConceptModel):
             concept_model = ConceptModel.load(concept_model or SHIPPED_MODEL)
         self.model = concept_model
