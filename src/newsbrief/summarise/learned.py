@@ -95,8 +95,10 @@ class ConceptModel:
     trained_on: str = ""
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
+        from scipy.special import expit  # the logistic function without overflow warnings
+
         z = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
-        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.coefficients) + self.intercept)))
+        return expit(z @ np.asarray(self.coefficients) + self.intercept)
 
     @classmethod
     def load(cls, path: str | Path) -> ConceptModel:
@@ -119,6 +121,7 @@ def fit_concept_model(rows: np.ndarray, targets: np.ndarray, *, trained_on: str 
     contain each concept). Written with scipy because scikit-learn's LogisticRegression takes
     only hard labels; the objective is the same, 0.5·|w|² + c·Σ cross-entropy."""
     from scipy.optimize import minimize
+    from scipy.special import expit
 
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
@@ -130,7 +133,7 @@ def fit_concept_model(rows: np.ndarray, targets: np.ndarray, *, trained_on: str 
         logits = z @ w + b
         # cross-entropy with soft targets, stable form: log(1 + e^x) - y·x
         value = np.sum(np.logaddexp(0.0, logits) - targets * logits)
-        error = 1.0 / (1.0 + np.exp(-logits)) - targets
+        error = expit(logits) - targets
         gradient = np.append(z.T @ error * c + w, error.sum() * c)
         return 0.5 * w @ w + c * value, gradient
 
