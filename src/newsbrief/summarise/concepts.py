@@ -79,7 +79,11 @@ def _stdout_to_stderr() -> Iterator[None]:
 
 
 class ConceptSummariser(Summariser):
-    """Maximum weighted bigram coverage under a word budget (exact ILP)."""
+    """Maximum weighted bigram coverage under a word budget (exact ILP).
+
+    ``redundancy_threshold`` (the briefing passes its own; None in benchmarks): no two chosen
+    sentences may say the same thing by the centroid summariser's test.
+    """
 
     name = "concept"
 
@@ -164,8 +168,7 @@ class ConceptSummariser(Summariser):
                          document_of: Sequence[int]) -> list[tuple[int, int]]:
         """Pairs of candidates (positions in ``eligible``) that say the same thing, as the
         centroid summariser judges it; at most one of each pair may be chosen. Bigram coverage
-        alone lets two outlets' wordings of one fact ("nine people were killed" / "seven
-        people died") both in."""
+        alone lets two outlets' wordings of one fact both in when each adds a few bigrams."""
         if self.redundancy_threshold is None or len(eligible) < 2:
             return []
         tokens = [tokenize(texts[i]) for i in eligible]
