@@ -22,7 +22,7 @@ import numpy as np
 
 from newsbrief.analyse.nlp import load_sentencizer
 from newsbrief.evaluate import Rouge, budget_for, read_clusters, split_cluster, truncate
-from newsbrief.evaluate.systems import FILL_SLACK
+from newsbrief.evaluate.systems import newsbrief_system
 from newsbrief.evaluate.train import cluster_rows
 from newsbrief.summarise import ConceptSummariser, LearnedConceptSummariser, Summariser
 from newsbrief.summarise.learned import fit_concept_model
@@ -35,10 +35,10 @@ FLOORS = (0.0, 0.005, 0.01, 0.02, 0.05)
 def headline(summariser: Summariser, clusters) -> float:
     rouge = Rouge()
     scores = []
+    run = newsbrief_system(summariser)  # the harness's own runner: same overfill and truncation
     for cluster, documents, _ in clusters:
         budget, kind = budget_for(cluster)
-        picks = summariser.select(documents, budget + FILL_SLACK)
-        summary = truncate([documents[p.document][p.sentence] for p in picks], budget)
+        summary = truncate(run(documents, budget), budget)
         scores.append(rouge.score(summary, cluster.summaries)[f"rouge2_{kind}"])
     return float(np.mean(scores))
 

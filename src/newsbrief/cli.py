@@ -155,13 +155,13 @@ def evaluate_command(datasets: tuple[str, ...], systems: str, words: int | None,
 
             def tick(number: int, cluster: object, total: int = len(clusters)) -> None:
                 if sys.stderr.isatty():
-                    click.echo(f"\r{number}/{total} clusters", err=True, nl=False)
+                    _progress("scoring", number, total, "clusters")
 
             results, _ = evaluate(clusters, names, words=budget, on_cluster=tick)
             table = format_table(
                 results, title=f"{Path(dataset).name}: {budget} words", headline=headline
             )
-            click.echo(("\n" if sys.stderr.isatty() else "") + table + "\n")
+            click.echo(table + "\n")
             if output:
                 with output.open("a", encoding="utf-8") as handle:
                     handle.write(table + "\n\n")
@@ -196,7 +196,7 @@ def train_concepts_command(datasets: tuple[str, ...], output: Path, limit: int |
 
         def tick(number: int) -> None:
             if sys.stderr.isatty():
-                click.echo(f"\r{number}/{len(clusters)} clusters", err=True, nl=False)
+                _progress("training", number, len(clusters), "clusters")
 
         try:
             model = train_concept_model(
@@ -204,7 +204,7 @@ def train_concepts_command(datasets: tuple[str, ...], output: Path, limit: int |
         except ValueError as exc:
             raise NewsbriefError(str(exc)) from None
         model.save(output)
-        click.echo(("\n" if sys.stderr.isatty() else "") + f"wrote {output} ({len(clusters)} clusters)")
+        click.echo(f"wrote {output} ({len(clusters)} clusters)")
     except NewsbriefError as exc:
         if debug:
             raise
@@ -361,9 +361,9 @@ def _tick(stage: str, done: int) -> None:
         click.echo(f"\r{stage}: {done} inputs read", err=True, nl=False)
 
 
-def _progress(stage: str, done: int, total: int) -> None:
+def _progress(stage: str, done: int, total: int, unit: str = "articles") -> None:
     end = "\n" if done == total else "\r"
-    click.echo(f"{stage}: {done}/{total} articles{end}", err=True, nl=False)
+    click.echo(f"{stage}: {done}/{total} {unit}{end}", err=True, nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

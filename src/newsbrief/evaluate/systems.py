@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..errors import NewsbriefError, unknown
-from ..summarise import SUMMARISERS, get_summariser
+from ..summarise import SUMMARISERS, Summariser, get_summariser
 from .rouge import Rouge
 
 System = Callable[[Sequence[Sequence[str]], int], list[str]]
@@ -26,8 +26,10 @@ SUMY_METHODS = {
 }
 
 
-def newsbrief_system(name: str) -> System:
-    summariser = get_summariser(name)
+def newsbrief_system(summariser: str | Summariser) -> System:
+    """A newsbrief summariser (by name, or an instance, e.g. one with its own concept model)."""
+    if isinstance(summariser, str):
+        summariser = get_summariser(summariser)
 
     def run(documents: Sequence[Sequence[str]], words: int) -> list[str]:
         picks = summariser.select(documents, words + FILL_SLACK)

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..errors import InputError
 from .base import Documents
-from .concepts import ConceptSummariser
+from .concepts import ConceptSummariser, _Stemmer
 from .vectors import STOP_WORDS
 
 SHIPPED_MODEL = Path(__file__).with_name("concept_model.json")
@@ -158,8 +158,6 @@ class LearnedConceptSummariser(ConceptSummariser):
         self.floor = floor
 
     def concept_weights(self, documents: Documents, index, sentence_concepts) -> dict[Concept, float]:
-        from .concepts import _Stemmer
-
         rows = concept_features(documents, index, sentence_concepts, self.sources(documents), _Stemmer())
         if not rows:
             return {}
