@@ -228,3 +228,20 @@ def test_train_concepts_writes_a_model_the_summariser_uses(tiny, tmp_path):
     result = CliRunner().invoke(main, ["train-concepts", str(no_summaries), "-o", str(tmp_path / "x.json")])
     assert result.exit_code == 1
     assert "no training examples" in result.output
+
+
+def test_train_concepts_refuses_empty_and_garbage_input(tmp_path):
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    garbage = tmp_path / "garbage.jsonl"
+    garbage.write_bytes(b"\x00\xff\xfe binary junk \x89PNG\r\n")
+    out = tmp_path / "model.json"
+    for path in (empty, garbage):
+        result = CliRunner().invoke(main, ["train-concepts", str(path), "-o", str(out)])
+        assert result.exit_code == 1, result.output
+        assert "Error:" in result.output and "Traceback" not in result.output
+        assert not out.exists()  # nothing half-written

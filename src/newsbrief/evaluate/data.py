@@ -38,13 +38,13 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such benchmark file")
-    with path.open(encoding="utf-8") as handle:
+    with path.open("rb") as handle:  # decoded line by line, so bad bytes name their line
         count = 0
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.decode("utf-8"))
                 cluster = Cluster(
                     id=str(record["id"]),
                     dataset=str(record.get("dataset", path.stem)),
@@ -60,7 +60,7 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
                     ),
                     meta=dict(record.get("meta") or {}),
                 )
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise InputError(f"{path}:{number}: not a benchmark cluster ({exc})") from None
             yield cluster
             count += 1
