@@ -215,6 +215,30 @@ def test_date_conflict_for_the_same_event():
     assert {s.value for s in conflict.sides} == {"2024-04-30", "2024-05-01"}
 
 
+def test_a_date_of_another_clause_in_the_same_fact_is_no_side():
+    # The third sentence tells the burst too, but its Thursday dates the search.
+    searched = ("Rescuers searched the lower town on Thursday, after the old dam on the Veyra river burst "
+                "and flooded it.")
+    briefing = brief(
+        "The old dam on the Veyra river burst on Tuesday, flooding the lower town.",
+        "The old dam on the Veyra river burst on Tuesday and flooded the lower town.",
+        searched,
+        dates=("2024-05-02", "2024-05-02", "2024-05-03"),
+    )
+    fact = next(f for f in briefing.facts if len(f.outlets) == 3)
+    assert searched in {c.text for c in fact.citations}
+    assert conflicts(briefing, "date") == []
+
+    briefing = brief(
+        "The old dam on the Veyra river burst on Tuesday, flooding the lower town.",
+        "The old dam on the Veyra river burst on Wednesday and flooded the lower town.",
+        searched,
+        dates=("2024-05-02", "2024-05-02", "2024-05-03"),
+    )
+    [conflict] = conflicts(briefing, "date")
+    assert [s.value for s in conflict.sides] == ["2024-04-30", "2024-05-01"]
+
+
 def test_same_day_told_relative_to_different_article_dates_is_no_conflict():
     briefing = brief(
         "The old dam on the Veyra river burst on Tuesday, flooding the lower town.",

@@ -66,7 +66,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Mention:
-    """A named-entity mention found by spaCy; ``subject`` when it is a clause's subject."""
+    """A named-entity mention found by spaCy; ``subject`` when it is a clause's subject.
+
+    ``clause`` (dates only): the words of what the date dates — the clause its head verb
+    governs, without subordinate clauses or names — so that two dates can be told to be
+    dates of one event or of two.
+    """
 
     article_id: str
     sentence: int
@@ -75,6 +80,7 @@ class Mention:
     start: int
     end: int
     subject: bool = False
+    clause: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .speech import carry_speakers, find_statements
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Span
 
 __all__ = ["analyse", "build_actors", "installed_pipelines", "load_pipeline", "paragraph_spans"]
 
@@ -24,6 +25,35 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE"}
 MAX_CHUNK_CHARS = 20_000
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+# Dependency labels of a clause's head: what a dependent so attached says did not happen at
+# the date's time ("Maduro clung to power Thursday, … after Guaidó failed to win defections").
+# The pipeline runs without a tagger, so clauses are found from dependencies alone.
+CLAUSE_HEADS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "pcomp"}
+NAME_LABELS = ENTITY_LABELS | {"TIME"}
+
+
+def dated_clause(date: Span) -> tuple[str, ...]:
+    """Content words (lower case) of the clause that ``date`` dates, names and dates left out.
+
+    Up from the date to the head of its clause (the root, a subordinate clause, or a verb
+    coordinated with another: "burst on Tuesday and flooded …" dates the burst), then down
+    through every dependent except other clauses.
+    """
+    head = date.root
+    while head.dep_ not in CLAUSE_HEADS | {"ROOT", "conj"} and head.head.i != head.i:
+        head = head.head
+    words, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        stack.extend(child for child in token.children if child.dep_ not in CLAUSE_HEADS
+                     and not (token.i == head.i and child.dep_ in ("conj", "cc")))
+    return tuple(sorted({
+        token.lower_ for token in words
+        if token.is_alpha and not token.is_stop and token.ent_type_ not in NAME_LABELS
+    }))
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -91,7 +121,8 @@ def analyse(
                     mentions[number].append(
                         Mention(article.id, index, ent.text, ent.label_,
                                 offset + ent.start_char, offset + ent.end_char,
-                                subject=ent.root.dep_ in ("nsubj", "nsubjpass"))
+                                subject=ent.root.dep_ in ("nsubj", "nsubjpass"),
+                                clause=dated_clause(ent) if ent.label_ == "DATE" else ())
                     )
         starts = [s.start for s in sentences[number]]
 

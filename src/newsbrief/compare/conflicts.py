@@ -41,7 +41,8 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..analyse.actors import ActorIndex, role_key
-from ..models import Actor, AnalysedArticle, Conflict, Fact, Quantity, Side, Statement
+from ..analyse.speech import SPEECH_VERBS
+from ..models import Actor, AnalysedArticle, Conflict, Fact, Quantity, Sentence, Side, Statement
 from ..summarise.vectors import tokenize
 from .quantities import WHOLE, stem
 
@@ -79,6 +80,7 @@ GENERIC_HEADS = {stem(w) for w in (
     "thousands", "hundreds", "dozens", "residents", "citizens", "individuals", "adults", "families",
 )}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+DATE_EVENT_WORDS = 2  # words two dated clauses share to be about one event
 
 
 def find_conflicts(
@@ -395,28 +397,48 @@ def date_conflicts(facts: Sequence[Fact], items: Sequence[AnalysedArticle],
 
     Relative dates are resolved against each article's own date first ("on Tuesday" in a
     Wednesday paper and "on Monday" in a Tuesday paper are the same day, not a conflict).
+    A fact's sentences are linked in a chain, so two of them may share a topic but date
+    different events ("Maduro clung to power Thursday, … after Guaidó failed to win
+    defections" beside "Guaidó tried on Wednesday to spark a defection"): two days conflict
+    only when the clauses they date share ``DATE_EVENT_WORDS`` words besides names.
     """
     from ..timeline import sentence_refs
 
     by_id = {item.article.id: item for item in items}
     conflicts = []
     for fact in facts:
-        days: dict[str, list[tuple[str, int, str]]] = {}
+        dated = []  # (day, outlet, what the date dates, (article, sentence, text))
         for citation in fact.citations:
             item = by_id.get(citation.article)
             if item is None:
                 continue
             sentence = next((s for s in item.sentences if s.index == citation.sentence), None)
             refs = sentence_refs(item, sentence) if sentence else []
-            if len(refs) == 1 and refs[0].granularity == "day":
-                where = (citation.article, citation.sentence, citation.text)
-                days.setdefault(refs[0].iso(), []).append(where)
-        outlets = {day: {by_id[a].article.outlet for a, _, _ in uses} for day, uses in days.items()}
-        if len(days) > 1 and len(set().union(*outlets.values())) > 1:
-            sides = tuple(
-                Side(day, article, sentence, text, speakers.get((article, sentence)))
-                for day, uses in sorted(days.items()) for article, sentence, text in uses
-            )
-            conflicts.append(Conflict("date", fact.text, sides, note="the same event on different days"))
+            if sentence is not None and len(refs) == 1 and refs[0].granularity == "day":
+                dated.append((refs[0].iso(), item.article.outlet, _dated_event(item, sentence, refs[0].text),
+                              (citation.article, citation.sentence, citation.text)))
+        linked = [
+            (a, b) for a, b in combinations(range(len(dated)), 2)
+            if dated[a][1] != dated[b][1] and len(dated[a][2] & dated[b][2]) >= DATE_EVENT_WORDS
+        ]
+        if not any(dated[a][0] != dated[b][0] for a, b in linked):
+            continue
+        kept = sorted({i for pair in linked for i in pair}, key=lambda i: dated[i][0])
+        sides = tuple(Side(dated[i][0], *dated[i][3], speakers.get(dated[i][3][:2])) for i in kept)
+        conflicts.append(Conflict("date", fact.text, sides, note="the same event on different days"))
     return conflicts
 
+
+def _dated_event(item: AnalysedArticle, sentence: Sentence, expression: str) -> set[str]:
+    """What a date expression of the sentence dates: the clause of the date mention it
+    overlaps (analysis keeps it), or the sentence's content words outside names when spaCy
+    tagged no date there. Speech verbs are left out: "officials said Saturday" and "officials said
+    Sunday" are two statements, not one event on two days."""
+    at = sentence.text.find(expression)
+    start, end = sentence.start + max(at, 0), sentence.start + max(at, 0) + len(expression)
+    mentions = [m for m in item.mentions if m.sentence == sentence.index]
+    words = next((m.clause for m in mentions if m.clause and start < m.end and m.start < end), None)
+    if words is None:
+        names = {w for m in mentions if m.label in NAME_LABELS for w in tokenize(m.text)}
+        words = [w for w in tokenize(sentence.text) if w not in names]
+    return {stem(word) for word in words if word not in SPEECH_VERBS}
