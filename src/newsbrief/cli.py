@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .batch import ENGINES, StoryResult, brief_stories, make_engine
 from .errors import NewsbriefError
 from .models import Briefing
 from .pipeline import Pipeline, Progress
@@ -47,6 +49,23 @@ class _Fail(click.ClickException):
 @click.version_option(__version__, prog_name="newsbrief")
 def main() -> None:
     """Turn news articles about one story into a cited briefing, offline."""
+
+
+def _story_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that pick stories of a store, shared by `stories` and `brief-stories`."""
+    options = [
+        click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                     help="The store file."),
+        click.option("--search", default=None, help="Only stories whose title or text contains this."),
+        click.option("--since", default=None,
+                     help="Only stories with articles on or after this date (YYYY-MM-DD)."),
+        click.option("--until", default=None, help="Only stories with articles on or before this date."),
+        click.option("--min-size", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Only stories with at least this many articles."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @main.command(epilog=EPILOG)
@@ -115,6 +134,75 @@ def brief(
     if not quiet:
         for warning in briefing.warnings:
             click.echo(f"warning: {warning.input}: {warning.reason}", err=True)
+
+
+@main.command("brief-stories", epilog="""\b
+Examples:
+  newsbrief brief-stories --db news.db                          # every story, here
+  newsbrief brief-stories --db news.db --engine dask --workers 4 -o briefings/ --format html
+  newsbrief brief-stories --db news.db --scheduler tcp://10.0.0.5:8786 --min-size 3
+\b
+Briefings are saved in the store (`newsbrief serve` and `brief --story` then show them at
+once); stories whose saved briefing covers all their articles are skipped unless --force.
+The dask engine runs on an existing Dask cluster (--scheduler; its workers need newsbrief
+installed) or starts --workers local processes; it needs: pip install 'newsbrief[dask]'.
+Exit codes: 0 every story briefed, 1 some could not be (listed on stderr), 2 usage error.""")
+@_story_filters
+@click.option("--force", is_flag=True, help="Brief again stories whose saved briefing is up to date.")
+@click.option("--engine", type=click.Choice(ENGINES), default=None,
+              help="Where to run: this process (local, the default) or a Dask cluster.")
+@click.option("--scheduler", default=None,
+              help="Address of a running Dask scheduler (implies --engine dask).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Worker processes of the local Dask cluster (without --scheduler).")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write each briefing to DIR/story-ID.FORMAT.")
+@click.option("-f", "--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+              default="md", show_default=True, help="Format of the files written with -o.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML file overlaying the shipped settings.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def brief_stories_command(db: Path, search: str | None, since: str | None, until: str | None, min_size: int,
+                          force: bool, engine: str | None, scheduler: str | None, workers: int,
+                          output: Path | None, output_format: str, config: Path | None, quiet: bool,
+                          debug: bool) -> None:
+    """Brief many stories of the store DB at once, here or on a Dask cluster."""
+    if engine == "local" and scheduler:
+        raise click.UsageError("--scheduler needs --engine dask")
+    show = not quiet and sys.stderr.isatty()
+
+    def saved(result: StoryResult, done: int, total: int) -> None:
+        if output is not None and result.briefing is not None:
+            path = output / f"story-{result.story_id}.{output_format}"
+            path.write_text(render(result.briefing, output_format), encoding="utf-8")
+        if show:
+            _progress("brief", done, total, "stories")
+
+    try:
+        settings = Settings.load(config)
+        if output is not None:
+            output.mkdir(parents=True, exist_ok=True)
+        with open_store(db) as store:
+            rows = store.stories(search=search, since=since, until=until, min_size=min_size)
+            ids = [row.id for row in rows]
+            runner = make_engine(engine or ("dask" if scheduler else "local"), scheduler=scheduler,
+                                 workers=workers)
+            try:
+                report = brief_stories(store, runner, settings, story_ids=ids, force=force, on_result=saved)
+            finally:
+                runner.close()
+    except NewsbriefError as exc:
+        if debug:
+            raise
+        raise _Fail(str(exc)) from None
+    click.echo(f"briefed {report.briefed} stories, {report.up_to_date} already up to date, "
+               f"{len(report.failed)} failed; {db}")
+    for story_id, reason in report.failed:
+        if not quiet:
+            click.echo(f"warning: story {story_id}: {reason}", err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 DEFAULT_SYSTEMS = (
@@ -288,12 +376,7 @@ def ingest_command(inputs: tuple[str, ...], db: Path, config: Path | None, quiet
 Examples:
   newsbrief stories --db news.db
   newsbrief stories --db news.db --search bridge --since 2024-03-01 --format json""")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The store file.")
-@click.option("--search", default=None, help="Only stories whose title or text contains this.")
-@click.option("--since", default=None, help="Only stories with articles on or after this date (YYYY-MM-DD).")
-@click.option("--until", default=None, help="Only stories with articles on or before this date.")
-@click.option("--min-size", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Only stories with at least this many articles.")
+@_story_filters
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many stories.")
 @click.option("-f", "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
