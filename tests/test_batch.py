@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import distributed
 import pytest
 from click.testing import CliRunner
 
-from newsbrief.batch import DaskEngine, StoryJob, brief_job
+from newsbrief.batch import IN_FLIGHT_PER_WORKER, DaskEngine, StoryJob, brief_job
 from newsbrief.cli import main
 from newsbrief.errors import InputError
 from newsbrief.settings import Settings
@@ -85,11 +86,13 @@ def test_dask_engine_starts_and_stops_its_own_local_cluster(store_path):
     with Store(store_path) as store:
         story = store.stories()[0]
         job = StoryJob(story.id, tuple(store.story_articles(story.id)), Settings.load())
+    jobs = [replace(job, story_id=n) for n in range(IN_FLIGHT_PER_WORKER + 3)]  # more than one window
     engine = DaskEngine(workers=1)
     try:
         assert engine.workers == 1
-        [result] = list(engine.run([job]))
+        results = list(engine.run(jobs))
     finally:
         engine.close()
-    assert result.story_id == story.id and result.error is None
-    assert result.briefing.summary == brief_job(job).briefing.summary
+    assert sorted(r.story_id for r in results) == list(range(len(jobs)))
+    expected = brief_job(job).briefing.summary
+    assert all(r.error is None and r.briefing.summary == expected for r in results)

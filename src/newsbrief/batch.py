@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Protocol
 
 from .errors import InputError, NewsbriefError
@@ -103,10 +104,8 @@ class DaskEngine:
         from distributed import as_completed
 
         pending = iter(jobs)
-        limit = self.workers * IN_FLIGHT_PER_WORKER
-        first = [self.client.submit(brief_job, job, pure=False)
-                 for job, _ in zip(pending, range(limit), strict=False)]
-        running = as_completed(first)
+        first = islice(pending, self.workers * IN_FLIGHT_PER_WORKER)
+        running = as_completed([self.client.submit(brief_job, job, pure=False) for job in first])
         for future in running:
             yield future.result()
             future.release()
@@ -144,12 +143,15 @@ def brief_stories(
     ids = list(story_ids) if story_ids is not None else [row.id for row in store.stories()]
     todo = [i for i in ids if force or store.briefing(i) is None]
     jobs = (StoryJob(i, tuple(store.story_articles(i)), settings) for i in todo)
-    failed = []
+    failed, briefed = [], set()
     for done, result in enumerate(engine.run(jobs), start=1):
         if result.briefing is None:
             failed.append((result.story_id, result.error or "unknown error"))
         else:
             store.save_briefing(result.story_id, to_dict(result.briefing))
+            briefed.add(result.story_id)
         if on_result:
             on_result(result, done, len(todo))
-    return BatchReport(len(todo) - len(failed), len(ids) - len(todo), tuple(failed))
+    answered = briefed | {story_id for story_id, _ in failed}
+    failed += [(i, "the engine returned no result for this story") for i in todo if i not in answered]
+    return BatchReport(len(briefed), len(ids) - len(todo), tuple(failed))
