@@ -142,8 +142,8 @@ Examples:
   newsbrief brief-stories --db news.db --engine dask --workers 4 -o briefings/ --format html
   newsbrief brief-stories --db news.db --scheduler tcp://10.0.0.5:8786 --min-size 3
 \b
-Briefings are saved in the store (`newsbrief serve` and `brief --story` then show them at
-once); stories whose saved briefing covers all their articles are skipped unless --force.
+Briefings are saved in the store (`newsbrief serve` then shows them at once); stories
+whose saved briefing covers all their articles are skipped unless --force.
 The dask engine runs on an existing Dask cluster (--scheduler; its workers need newsbrief
 installed) or starts --workers local processes; it needs: pip install 'newsbrief[dask]'.
 Exit codes: 0 every story briefed, 1 some could not be (listed on stderr), 2 usage error.""")
