@@ -97,7 +97,8 @@ class DaskEngine:
                                             dashboard_address=None)
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            where = f"reach the Dask scheduler at {scheduler}" if scheduler else "start a local Dask cluster"
+            raise InputError(f"cannot {where}: {exc}") from None
         self.workers = max(len(self.client.scheduler_info().get("workers", {})), 1)
 
     def run(self, jobs: Iterable[StoryJob]) -> Iterator[StoryResult]:
@@ -129,6 +130,8 @@ def make_engine(name: str, *, scheduler: str | None = None, workers: int = 2) ->
 
 @dataclass(frozen=True)
 class BatchReport:
+    """Stories briefed and saved, skipped as up to date, and those that failed (id, why)."""
+
     briefed: int
     up_to_date: int
     failed: tuple[tuple[int, str], ...]
