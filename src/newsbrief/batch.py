@@ -58,8 +58,6 @@ def brief_job(job: StoryJob) -> StoryResult:
 class Engine(Protocol):
     """Runs ``brief_job`` over jobs, yielding results as they finish (in any order)."""
 
-    workers: int
-
     def run(self, jobs: Iterable[StoryJob]) -> Iterator[StoryResult]: ...
 
     def close(self) -> None: ...
@@ -67,8 +65,6 @@ class Engine(Protocol):
 
 class LocalEngine:
     """This process, one story after another: the default, and what tests compare with."""
-
-    workers = 1
 
     def run(self, jobs: Iterable[StoryJob]) -> Iterator[StoryResult]:
         return map(brief_job, jobs)

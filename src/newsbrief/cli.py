@@ -198,8 +198,8 @@ def brief_stories_command(db: Path, search: str | None, since: str | None, until
         raise _Fail(str(exc)) from None
     click.echo(f"briefed {report.briefed} stories, {report.up_to_date} already up to date, "
                f"{len(report.failed)} failed; {db}")
-    for story_id, reason in report.failed:
-        if not quiet:
+    if not quiet:
+        for story_id, reason in report.failed:
             click.echo(f"warning: story {story_id}: {reason}", err=True)
     if report.failed:
         sys.exit(1)

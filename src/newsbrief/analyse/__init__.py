@@ -31,7 +31,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # the date's time ("Maduro clung to power Thursday, … after Guaidó failed to win defections").
 # The pipeline runs without a tagger, so clauses are found from dependencies alone.
 CLAUSE_HEADS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "pcomp"}
-NAME_LABELS = ENTITY_LABELS | {"TIME"}
+_CLAUSE_TOP = CLAUSE_HEADS | {"ROOT", "conj"}  # where the walk up from a date stops
+# Entity words that say who, where or when, not what happened: left out of a dated clause.
+NOT_EVENT_LABELS = ENTITY_LABELS | {"TIME"}
 
 
 def dated_clause(date: Span) -> tuple[str, ...]:
@@ -42,7 +44,7 @@ def dated_clause(date: Span) -> tuple[str, ...]:
     through every dependent except other clauses.
     """
     head = date.root
-    while head.dep_ not in CLAUSE_HEADS | {"ROOT", "conj"} and head.head.i != head.i:
+    while head.dep_ not in _CLAUSE_TOP and head.head.i != head.i:
         head = head.head
     words, stack = [], [head]
     while stack:
@@ -52,7 +54,7 @@ def dated_clause(date: Span) -> tuple[str, ...]:
                      and not (token.i == head.i and child.dep_ in ("conj", "cc")))
     return tuple(sorted({
         token.lower_ for token in words
-        if token.is_alpha and not token.is_stop and token.ent_type_ not in NAME_LABELS
+        if token.is_alpha and not token.is_stop and token.ent_type_ not in NOT_EVENT_LABELS
     }))
 
 

@@ -39,10 +39,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
+from typing import NamedTuple
 
 from ..analyse.actors import ActorIndex, role_key
 from ..analyse.speech import SPEECH_VERBS
-from ..models import Actor, AnalysedArticle, Conflict, Fact, Quantity, Sentence, Side, Statement
+from ..models import Actor, AnalysedArticle, Citation, Conflict, Fact, Quantity, Sentence, Side, Statement
 from ..summarise.vectors import tokenize
 from .quantities import WHOLE, stem
 
@@ -407,7 +408,7 @@ def date_conflicts(facts: Sequence[Fact], items: Sequence[AnalysedArticle],
     by_id = {item.article.id: item for item in items}
     conflicts = []
     for fact in facts:
-        dated = []  # (day, outlet, what the date dates, (article, sentence, text))
+        dated: list[_Dated] = []
         for citation in fact.citations:
             item = by_id.get(citation.article)
             if item is None:
@@ -415,18 +416,27 @@ def date_conflicts(facts: Sequence[Fact], items: Sequence[AnalysedArticle],
             sentence = next((s for s in item.sentences if s.index == citation.sentence), None)
             refs = sentence_refs(item, sentence) if sentence else []
             if sentence is not None and len(refs) == 1 and refs[0].granularity == "day":
-                dated.append((refs[0].iso(), item.article.outlet, _dated_event(item, sentence, refs[0].text),
-                              (citation.article, citation.sentence, citation.text)))
-        linked = [
-            (a, b) for a, b in combinations(range(len(dated)), 2)
-            if dated[a][1] != dated[b][1] and len(dated[a][2] & dated[b][2]) >= DATE_EVENT_WORDS
-        ]
-        if not any(dated[a][0] != dated[b][0] for a, b in linked):
+                event = _dated_event(item, sentence, refs[0].text)
+                dated.append(_Dated(refs[0].iso(), item.article.outlet, event, citation))
+        linked = [(a, b) for a, b in combinations(dated, 2)
+                  if a.outlet != b.outlet and len(a.event & b.event) >= DATE_EVENT_WORDS]
+        if not any(a.day != b.day for a, b in linked):
             continue
-        kept = sorted({i for pair in linked for i in pair}, key=lambda i: dated[i][0])
-        sides = tuple(Side(dated[i][0], *dated[i][3], speakers.get(dated[i][3][:2])) for i in kept)
+        in_pair = [d for d in dated if any(d is x for pair in linked for x in pair)]
+        kept = sorted(in_pair, key=lambda d: d.day)
+        sides = tuple(Side(d.day, d.citation.article, d.citation.sentence, d.citation.text,
+                           speakers.get((d.citation.article, d.citation.sentence))) for d in kept)
         conflicts.append(Conflict("date", fact.text, sides, note="the same event on different days"))
     return conflicts
+
+
+class _Dated(NamedTuple):
+    """A fact's sentence naming one day: the day, its outlet, and what the day dates."""
+
+    day: str
+    outlet: str
+    event: set[str]
+    citation: Citation
 
 
 def _dated_event(item: AnalysedArticle, sentence: Sentence, expression: str) -> set[str]:
