@@ -292,3 +292,15 @@ def test_the_count_before_a_change_is_not_a_claim_about_the_count(pipeline):
     assert quantities_in(pipeline, trimmed) == []
     moved = quantities_in(pipeline, "The airline moved 300 employees from 12 offices into the new tower.")
     assert [q.text for q in moved] == ["300", "12"]
+
+
+def test_an_untagged_date_is_not_what_two_sentences_share():
+    # Without a date mention the sentence's own words stand for the event; "Friday night" in
+    # both sentences must not make two different events one.
+    from newsbrief.compare.conflicts import _dated_event
+    from newsbrief.models import AnalysedArticle, Article, Sentence
+
+    text = "Fans celebrated Friday night."
+    article = Article("a", text, "Post", "a.txt", "f")
+    item = AnalysedArticle(article, (Sentence("a", 0, text, 0, len(text), 0),), ())
+    assert _dated_event(item, item.sentences[0], "Friday night") == {"fan", "celebr"}

@@ -441,14 +441,15 @@ class _Dated(NamedTuple):
 
 def _dated_event(item: AnalysedArticle, sentence: Sentence, expression: str) -> set[str]:
     """What a date expression of the sentence dates: the clause of the date mention it
-    overlaps (analysis keeps it), or the sentence's content words outside names when spaCy
-    tagged no date there. Speech verbs are left out: "officials said Saturday" and "officials said
-    Sunday" are two statements, not one event on two days."""
+    overlaps (analysis keeps it), or the sentence's content words outside names and the
+    expression when spaCy tagged no date there. Speech verbs are left out: "officials said
+    Saturday" and "officials said Sunday" are two statements, not one event on two days."""
     at = sentence.text.find(expression)
     start, end = sentence.start + max(at, 0), sentence.start + max(at, 0) + len(expression)
     mentions = [m for m in item.mentions if m.sentence == sentence.index]
     words = next((m.clause for m in mentions if m.clause and start < m.end and m.start < end), None)
-    if words is None:
-        names = {w for m in mentions if m.label in NAME_LABELS for w in tokenize(m.text)}
-        words = [w for w in tokenize(sentence.text) if w not in names]
+    if words is None:  # no parse of this date: the sentence without its names and the date itself
+        left_out = {w for m in mentions if m.label in NAME_LABELS for w in tokenize(m.text)}
+        left_out.update(tokenize(expression))
+        words = [w for w in tokenize(sentence.text) if w not in left_out]
     return {stem(word) for word in words if word not in SPEECH_VERBS}
