@@ -96,3 +96,17 @@ def test_dask_engine_starts_and_stops_its_own_local_cluster(store_path):
     assert sorted(r.story_id for r in results) == list(range(len(jobs)))
     expected = brief_job(job).briefing.summary
     assert all(r.error is None and r.briefing.summary == expected for r in results)
+
+
+def test_missing_junk_and_empty_stores(tmp_path):
+    missing = CliRunner().invoke(main, ["brief-stories", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no such store" in missing.output
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00\xffnot a database" * 100)
+    result = CliRunner().invoke(main, ["brief-stories", "--db", str(junk)])
+    assert result.exit_code == 1 and "not a newsbrief store" in result.output
+    assert junk.read_bytes() == b"\x00\xffnot a database" * 100  # left as it was
+    empty = tmp_path / "empty.db"
+    Store(empty).close()
+    result = CliRunner().invoke(main, ["brief-stories", "--db", str(empty)])
+    assert result.exit_code == 0 and "briefed 0 stories, 0 already up to date, 0 failed" in result.output
